@@ -1,0 +1,41 @@
+package dev.federator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the operator observed and did. Written only by the operator. */
+public class IdentityConnectionStatus {
+    @JsonPropertyDescription("Ready: the remote connection matches the spec. Synced: the last reconcile reached the "
+            + "vendor and finished. Each has a reason and a message that says what to do.")
+    public List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("The metadata.generation the conditions describe.")
+    public Long observedGeneration;
+
+    @JsonPropertyDescription("Id of the connection on the vendor.")
+    public String externalId;
+
+    @JsonPropertyDescription("Vendor of the platform: auth0, keycloak, ezto, devrev, loginradius or slashid.")
+    public String platformKind;
+
+    @JsonPropertyDescription("When the remote connection was last compared with the spec (RFC 3339).")
+    public String lastSyncTime;
+
+    @JsonPropertyDescription("Fields that differ on the vendor from the spec; names only, never values.")
+    public List<String> drift;
+
+    @JsonPropertyDescription("The SAML signing certificate in use.")
+    public SigningCertificateStatus signingCertificate;
+
+    @JsonPropertyDescription("Keyed fingerprints (HMAC-SHA256 with an operator-held key) of the secret values last "
+            + "written, so write-only secrets can be compared without reading them back. Not reversible.")
+    public Map<String, String> secretFingerprints = new TreeMap<>();
+
+    @JsonPropertyDescription("Remote name of a create that was started but not yet confirmed; lets a restarted "
+            + "operator recognise its own connection instead of creating a duplicate.")
+    public String pendingCreate;
+}

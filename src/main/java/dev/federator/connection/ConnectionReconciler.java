@@ -1,0 +1,251 @@
+package dev.federator.connection;
+
+import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
+import dev.federator.api.v1alpha1.DeletionPolicy;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.ManagementPolicy;
+import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.platform.PlatformProblem;
+import dev.federator.platform.PlatformResolver;
+import dev.federator.platform.ResolvedPlatform;
+import dev.federator.platform.StatusCopies;
+import dev.federator.platform.VendorClientCache;
+import dev.federator.secrets.DatalessSecretStore;
+import dev.federator.secrets.SecretProblem;
+import dev.federator.status.Conditions;
+import dev.federator.status.EventRecorder;
+import dev.federator.vendor.spi.ConnectionKind;
+import dev.federator.vendor.spi.DeleteOutcome;
+import dev.federator.vendor.spi.JsonTree;
+import dev.federator.vendor.spi.RemoteConnection;
+import dev.federator.vendor.spi.TransientVendorException;
+import dev.federator.vendor.spi.VendorException;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Thin controller: resolves the platform, the Secrets and the desired state, lets {@link ConnectionSync} do the
+ * vendor work, and turns every typed failure into conditions, events and a retry decision in one place.
+ */
+@ControllerConfiguration(name = "identityconnection", finalizerName = ConnectionReconciler.FINALIZER)
+public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cleaner<IdentityConnection> {
+    public static final String FINALIZER = "federator.dev/finalizer";
+    static final String SECRET_INDEX = "connection-secrets";
+    static final String PLATFORM_INDEX = "connection-platform";
+    static final String CLUSTER_PLATFORM_INDEX = "connection-cluster-platform";
+    private static final Logger LOG = Logger.getLogger(ConnectionReconciler.class);
+
+    private final PlatformResolver resolver;
+    private final VendorClientCache clients;
+    private final DesiredStateBuilder desiredStates;
+    private final ConnectionSync sync;
+    private final EventRecorder events;
+    private final Clock clock;
+
+    public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
+                                ConnectionSync sync, EventRecorder events, Clock clock) {
+        this.resolver = resolver;
+        this.clients = clients;
+        this.desiredStates = desiredStates;
+        this.sync = sync;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public UpdateControl<IdentityConnection> reconcile(IdentityConnection connection, Context<IdentityConnection> context) {
+        IdentityConnectionStatus before = connection.getStatus();
+        IdentityConnectionStatus status = StatusCopies.copy(before, IdentityConnectionStatus.class);
+        Long generation = connection.getMetadata().getGeneration();
+        status.observedGeneration = generation;
+        Duration next;
+        try {
+            ResolvedPlatform platform = platform(connection, context);
+            status.platformKind = platform.vendor();
+            VendorClientCache.Entry entry = clients.get(platform);
+            ConnectionKind kind = ConnectionKind.valueOf(connection.getSpec().type.name());
+            if (!entry.provider().supportedKinds().contains(kind)) {
+                fail(connection, status, "UnsupportedType", platform.vendor() + " cannot hold connections of type "
+                        + kind + "; it supports " + entry.provider().supportedKinds(), generation);
+                return StatusCopies.patchIfChanged(connection, before, status);
+            }
+            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection),
+                    pending -> persistNow(connection, pending, context));
+            next = jitter(platform.syncInterval());
+        } catch (TransientVendorException e) {
+            fail(connection, status, e.reason(), e.getMessage() + "; retrying", generation);
+            next = e.retryAfter().orElseGet(() -> backoff(before));
+        } catch (VendorException e) {
+            fail(connection, status, e.reason(), e.getMessage(), generation);
+            next = Duration.ofMinutes(10); // a rejected spec waits for a change, with a slow check for vendor fixes
+        } catch (SecretProblem e) {
+            fail(connection, status, e.reason(), e.getMessage(), generation);
+            next = Duration.ofMinutes(10); // the Secret watch brings us back as soon as it is fixed
+        } catch (PlatformProblem e) {
+            fail(connection, status, e.reason(), e.getMessage(), generation);
+            next = Duration.ofMinutes(10); // the platform watch brings us back as soon as it is fixed
+        }
+        return StatusCopies.patchIfChanged(connection, before, status).rescheduleAfter(next);
+    }
+
+    @Override
+    public DeleteControl cleanup(IdentityConnection connection, Context<IdentityConnection> context) {
+        IdentityConnectionStatus status = connection.getStatus() == null ? new IdentityConnectionStatus()
+                : connection.getStatus();
+        String name = connection.remoteName();
+        if (connection.getSpec().deletionPolicy() == DeletionPolicy.Orphan
+                || connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly) {
+            events.normal(connection, "Orphaned", "left connection " + name + " on the vendor ("
+                    + (connection.getSpec().deletionPolicy() == DeletionPolicy.Orphan ? "deletionPolicy: Orphan"
+                    : "managementPolicy: ObserveOnly") + ")");
+            return DeleteControl.defaultDelete();
+        }
+        try {
+            ResolvedPlatform platform = platform(connection, context);
+            VendorClientCache.Entry entry = clients.get(platform);
+            Optional<RemoteConnection> remote = entry.client().find(name, status.externalId);
+            if (remote.isEmpty()) {
+                return DeleteControl.defaultDelete();
+            }
+            if (!ownedForDelete(remote.get(), status, connection.getMetadata().getUid(), entry)) {
+                events.normal(connection, "NotDeleted", "connection " + name + " on " + platform.key()
+                        + " was not created or adopted by this resource; left in place");
+                return DeleteControl.defaultDelete();
+            }
+            if (entry.client().delete(remote.get()) == DeleteOutcome.PENDING) {
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(2));
+            }
+            events.normal(connection, "Deleted", "deleted connection " + name + " on " + platform.key());
+            return DeleteControl.defaultDelete();
+        } catch (PlatformProblem | SecretProblem | VendorException e) {
+            String reason = e instanceof PlatformProblem p ? p.reason() : e instanceof SecretProblem s ? s.reason()
+                    : ((VendorException) e).reason();
+            events.warning(connection, "DeleteFailed", "could not delete connection " + name + " on the vendor ("
+                    + reason + "): " + e.getMessage() + ". The finalizer stays until it can, or until you set "
+                    + "spec.deletionPolicy: Orphan");
+            Duration retry = e instanceof TransientVendorException t ? t.retryAfter().orElse(Duration.ofSeconds(10))
+                    : Duration.ofMinutes(1);
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry);
+        }
+    }
+
+    private static boolean ownedForDelete(RemoteConnection remote, IdentityConnectionStatus status, String uid,
+                                          VendorClientCache.Entry entry) {
+        Optional<String> marker = entry.client().ownerMarkerPath()
+                .map(p -> JsonTree.at(remote.body(), p).asText("")).filter(v -> !v.isEmpty());
+        if (marker.isPresent()) {
+            return marker.get().equals(uid);
+        }
+        return remote.id().equals(status.externalId);
+    }
+
+    private ResolvedPlatform platform(IdentityConnection connection, Context<IdentityConnection> context) {
+        return resolver.resolve(connection, context.getSecondaryResource(IdentityPlatform.class),
+                context.getSecondaryResource(ClusterIdentityPlatform.class));
+    }
+
+    private void fail(IdentityConnection connection, IdentityConnectionStatus status, String reason, String message,
+                      Long generation) {
+        boolean news = Conditions.find(status.conditions, Conditions.READY)
+                .map(c -> !reason.equals(c.getReason())).orElse(true);
+        Conditions.set(status.conditions, Conditions.READY, false, reason, message, generation, clock);
+        Conditions.set(status.conditions, Conditions.SYNCED, false, reason, message, generation, clock);
+        if (news) {
+            events.warning(connection, reason, message);
+        }
+        LOG.infof("%s/%s not ready (%s): %s", connection.getMetadata().getNamespace(),
+                connection.getMetadata().getName(), reason, message);
+    }
+
+    /** The create intent must be on the API server before the vendor call; later writes must not conflict with it. */
+    private void persistNow(IdentityConnection connection, IdentityConnectionStatus status,
+                            Context<IdentityConnection> context) {
+        IdentityConnection copy = new IdentityConnection();
+        copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName(connection.getMetadata().getName())
+                .withNamespace(connection.getMetadata().getNamespace()).build());
+        copy.setStatus(status);
+        IdentityConnection written = context.getClient().resource(copy).patchStatus();
+        if (written != null) {
+            connection.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+        }
+    }
+
+    private static Duration jitter(Duration interval) {
+        long ms = interval.toMillis();
+        return Duration.ofMillis(ms + ThreadLocalRandom.current().nextLong(Math.max(1, ms / 10)));
+    }
+
+    /** Exponential backoff from how long the connection has been failing transiently, 5 s up to 5 min. */
+    private Duration backoff(IdentityConnectionStatus before) {
+        Optional<String> since = before == null ? Optional.empty()
+                : Conditions.find(before.conditions, Conditions.SYNCED)
+                .filter(c -> "False".equals(c.getStatus())).map(c -> c.getLastTransitionTime());
+        long failingSeconds = since.map(t -> Duration.between(java.time.Instant.parse(t), clock.instant()).getSeconds())
+                .orElse(0L);
+        long base = Math.min(300, Math.max(5, failingSeconds));
+        return Duration.ofMillis(base * 1000 + ThreadLocalRandom.current().nextLong(base * 250 + 1));
+    }
+
+    @Override
+    public List<EventSource<?, IdentityConnection>> prepareEventSources(EventSourceContext<IdentityConnection> context) {
+        var cache = context.getPrimaryCache();
+        cache.addIndexer(SECRET_INDEX, c -> SecretReferences.of(c).stream()
+                .map(name -> c.getMetadata().getNamespace() + "/" + name).collect(Collectors.toList()));
+        cache.addIndexer(PLATFORM_INDEX, c -> c.getSpec().platformRef.kind() == PlatformRef.Kind.IdentityPlatform
+                ? List.of(c.getMetadata().getNamespace() + "/" + c.getSpec().platformRef.name) : List.of());
+        cache.addIndexer(CLUSTER_PLATFORM_INDEX, c ->
+                c.getSpec().platformRef.kind() == PlatformRef.Kind.ClusterIdentityPlatform
+                        ? List.of(c.getSpec().platformRef.name) : List.of());
+
+        var secrets = InformerEventSourceConfiguration.from(Secret.class, IdentityConnection.class)
+                .withName("connection-secrets")
+                .withItemStore(new DatalessSecretStore())
+                .withSecondaryToPrimaryMapper(s -> ids(cache.byIndex(SECRET_INDEX,
+                        s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())))
+                .build();
+        var platforms = InformerEventSourceConfiguration.from(IdentityPlatform.class, IdentityConnection.class)
+                .withName("connection-platforms")
+                .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(PLATFORM_INDEX,
+                        p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())))
+                .withPrimaryToSecondaryMapper((IdentityConnection c) ->
+                        c.getSpec().platformRef.kind() == PlatformRef.Kind.IdentityPlatform
+                                ? Set.of(new ResourceID(c.getSpec().platformRef.name, c.getMetadata().getNamespace()))
+                                : Set.of())
+                .build();
+        var clusterPlatforms = InformerEventSourceConfiguration
+                .from(ClusterIdentityPlatform.class, IdentityConnection.class)
+                .withName("connection-cluster-platforms")
+                .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(CLUSTER_PLATFORM_INDEX, p.getMetadata().getName())))
+                .withPrimaryToSecondaryMapper((IdentityConnection c) ->
+                        c.getSpec().platformRef.kind() == PlatformRef.Kind.ClusterIdentityPlatform
+                                ? Set.of(new ResourceID(c.getSpec().platformRef.name)) : Set.of())
+                .build();
+        return List.of(new InformerEventSource<>(secrets, context), new InformerEventSource<>(platforms, context),
+                new InformerEventSource<>(clusterPlatforms, context));
+    }
+
+    private static Set<ResourceID> ids(List<IdentityConnection> connections) {
+        return connections.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}

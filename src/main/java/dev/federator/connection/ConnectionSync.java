@@ -1,0 +1,174 @@
+package dev.federator.connection;
+
+import dev.federator.api.v1alpha1.AdoptionPolicy;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.api.v1alpha1.ManagementPolicy;
+import dev.federator.api.v1alpha1.SigningCertificateStatus;
+import dev.federator.platform.ResolvedPlatform;
+import dev.federator.secrets.Fingerprints;
+import dev.federator.status.Conditions;
+import dev.federator.status.EventRecorder;
+import dev.federator.vendor.spi.ConflictException;
+import dev.federator.vendor.spi.DesiredConnection;
+import dev.federator.vendor.spi.JsonTree;
+import dev.federator.vendor.spi.RemoteConnection;
+import dev.federator.vendor.spi.Rendering;
+import dev.federator.vendor.spi.VendorClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One pass of read, compare and (when managed) write for a connection whose platform and Secrets are resolved.
+ * Writes happen only for fields that differ; a remote connection this resource did not create is taken over only
+ * when the spec says so.
+ */
+@ApplicationScoped
+public class ConnectionSync {
+    private final Fingerprints fingerprints;
+    private final EventRecorder events;
+    private final Clock clock;
+
+    public ConnectionSync(Fingerprints fingerprints, EventRecorder events, Clock clock) {
+        this.fingerprints = fingerprints;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param persistPendingCreate writes the status at once; called before a vendor create so that a crash between
+     *     the create and the final status write cannot lead to a second create
+     */
+    public void sync(IdentityConnection connection, IdentityConnectionStatus status, ResolvedPlatform platform,
+                     VendorClient client, DesiredConnection desired,
+                     Consumer<IdentityConnectionStatus> persistPendingCreate) {
+        Long generation = connection.getMetadata().getGeneration();
+        String uid = connection.getMetadata().getUid();
+        boolean observeOnly = connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
+        Rendering rendering = client.render(desired);
+        Optional<RemoteConnection> found = client.find(desired.name(), status.externalId);
+
+        if (found.isEmpty() && observeOnly) {
+            status.drift = List.of("(connection missing)");
+            notReady(status, "NotFoundOnVendor", "no connection named " + desired.name() + " exists on "
+                    + platform.key() + "; ObserveOnly never creates: create it on the vendor or switch "
+                    + "managementPolicy to Manage", generation);
+            return;
+        }
+        RemoteConnection remote;
+        if (found.isEmpty()) {
+            remote = create(connection, status, platform, client, desired, rendering, persistPendingCreate);
+            if (remote == null) {
+                return;
+            }
+        } else {
+            remote = found.get();
+            if (!observeOnly && !owned(remote, status, uid, client)) {
+                if (connection.getSpec().adoption() != AdoptionPolicy.IfExists) {
+                    notReady(status, "AlreadyExists", "a connection named " + desired.name() + " already exists on "
+                            + platform.key() + " and was not created by this resource; set spec.adoption: IfExists "
+                            + "to take it over, or choose another connectionName", generation);
+                    return;
+                }
+                events.normal(connection, "Adopted", "took over the existing connection " + desired.name() + " on "
+                        + platform.key());
+            }
+            List<String> changed = Differ.changedPaths(rendering, remote.body(),
+                    (path, value) -> fingerprint(uid, path, value).equals(status.secretFingerprints.get(path)));
+            if (observeOnly) {
+                client.ownerMarkerPath().ifPresent(changed::remove);
+                status.drift = changed;
+                status.externalId = remote.id();
+                if (!changed.isEmpty()) {
+                    notReady(status, "DriftDetected", "fields differ on the vendor: " + changed + "; ObserveOnly "
+                            + "never writes: fix them on the vendor or switch managementPolicy to Manage", generation);
+                    return;
+                }
+            } else if (!changed.isEmpty()) {
+                List<String> immutable = new ArrayList<>(changed);
+                immutable.retainAll(rendering.identityPaths());
+                if (!immutable.isEmpty()) {
+                    notReady(status, "ImmutableField", "the vendor cannot change " + immutable + " of an existing "
+                            + "connection; delete the remote connection or create a new IdentityConnection", generation);
+                    return;
+                }
+                remote = client.update(remote, desired, rendering, changed);
+                recordFingerprints(status, uid, rendering);
+                events.normal(connection, "Updated", "updated " + changed + " on " + platform.key());
+            }
+            if (!observeOnly) {
+                status.drift = null;
+            }
+        }
+        status.externalId = remote.id();
+        status.pendingCreate = null;
+        status.lastSyncTime = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        status.signingCertificate = desired.saml() == null || desired.saml().signingCertificate() == null ? null
+                : new SigningCertificateStatus(desired.saml().signingCertificate().notAfter().toString(),
+                desired.saml().signingCertificate().subject());
+        Conditions.set(status.conditions, Conditions.READY, true, "InSync", "the connection on " + platform.key()
+                + " matches the spec", generation, clock);
+        Conditions.set(status.conditions, Conditions.SYNCED, true, "Synced", observeOnly
+                ? "observed the vendor; ObserveOnly writes nothing" : "the vendor was read and, where needed, written",
+                generation, clock);
+    }
+
+    private RemoteConnection create(IdentityConnection connection, IdentityConnectionStatus status,
+                                    ResolvedPlatform platform, VendorClient client, DesiredConnection desired,
+                                    Rendering rendering, Consumer<IdentityConnectionStatus> persistPendingCreate) {
+        String uid = connection.getMetadata().getUid();
+        boolean recreate = status.externalId != null;
+        status.pendingCreate = desired.name();
+        persistPendingCreate.accept(status);
+        RemoteConnection remote;
+        try {
+            remote = client.create(desired, rendering);
+        } catch (ConflictException e) {
+            // Someone created it between our read and our write; the next pass decides about ownership.
+            notReady(status, "AlreadyExists", "a connection named " + desired.name() + " appeared on " + platform.key()
+                    + " while creating it; checking ownership again", connection.getMetadata().getGeneration());
+            status.pendingCreate = null;
+            return null;
+        }
+        recordFingerprints(status, uid, rendering);
+        if (recreate) {
+            events.warning(connection, "Recreated", "the connection " + desired.name() + " had been deleted on "
+                    + platform.key() + " outside Federator; created it again");
+        } else {
+            events.normal(connection, "Created", "created connection " + desired.name() + " on " + platform.key());
+        }
+        return remote;
+    }
+
+    private boolean owned(RemoteConnection remote, IdentityConnectionStatus status, String uid, VendorClient client) {
+        Optional<String> marker = client.ownerMarkerPath().map(p -> JsonTree.at(remote.body(), p).asText(""))
+                .filter(v -> !v.isEmpty());
+        if (marker.isPresent()) {
+            return marker.get().equals(uid);
+        }
+        return remote.id().equals(status.externalId) || remote.name().equals(status.pendingCreate);
+    }
+
+    private void recordFingerprints(IdentityConnectionStatus status, String uid, Rendering rendering) {
+        status.secretFingerprints.clear();
+        for (String path : rendering.writeOnlyPaths()) {
+            var value = JsonTree.at(rendering.body(), path);
+            if (!value.isNull() && !value.isMissingNode()) {
+                status.secretFingerprints.put(path, fingerprint(uid, path, value.asText()));
+            }
+        }
+    }
+
+    private String fingerprint(String uid, String path, String value) { return fingerprints.of(uid, path, value); }
+
+    private void notReady(IdentityConnectionStatus status, String reason, String message, Long generation) {
+        Conditions.set(status.conditions, Conditions.READY, false, reason, message, generation, clock);
+        Conditions.set(status.conditions, Conditions.SYNCED, true, "Synced",
+                "the vendor was read; see the Ready condition", generation, clock);
+    }
+}

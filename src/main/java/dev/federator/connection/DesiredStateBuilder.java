@@ -1,0 +1,83 @@
+package dev.federator.connection;
+
+import dev.federator.api.v1alpha1.AttributeMapping;
+import dev.federator.api.v1alpha1.ClientCredentialsSpec;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionSpec;
+import dev.federator.api.v1alpha1.OidcSpec;
+import dev.federator.api.v1alpha1.SamlSpec;
+import dev.federator.api.v1alpha1.SecretKeyRef;
+import dev.federator.secrets.PemCertificates;
+import dev.federator.secrets.SecretProblem;
+import dev.federator.secrets.SecretReader;
+import dev.federator.vendor.spi.ConnectionKind;
+import dev.federator.vendor.spi.DesiredConnection;
+import dev.federator.vendor.spi.SecretValue;
+import dev.federator.vendor.spi.SigningCertificate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+/** Resolves a connection's spec and its Secret references into the vendor-neutral desired state. */
+@ApplicationScoped
+public class DesiredStateBuilder {
+    private final SecretReader secrets;
+    private final Clock clock;
+
+    public DesiredStateBuilder(SecretReader secrets, Clock clock) {
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    public DesiredConnection build(IdentityConnection connection) {
+        IdentityConnectionSpec spec = connection.getSpec();
+        String ns = connection.getMetadata().getNamespace();
+        ConnectionKind kind = ConnectionKind.valueOf(spec.type.name());
+        DesiredConnection.Oidc oidc = null;
+        DesiredConnection.Saml saml = null;
+        DesiredConnection.Hosted hosted = null;
+        switch (kind) {
+            case OIDC -> oidc = oidc(required(spec.oidc, "oidc"), ns);
+            case SAML -> saml = saml(required(spec.saml, "saml"), ns);
+            case AzureAD -> hosted = hosted(required(spec.azureAD, "azureAD"), spec.azureAD.domain, ns, "azureAD");
+            case Okta -> hosted = hosted(required(spec.okta, "okta"), spec.okta.domain, ns, "okta");
+            case GoogleWorkspace -> hosted = hosted(required(spec.googleWorkspace, "googleWorkspace"),
+                    spec.googleWorkspace.tenantDomain, ns, "googleWorkspace");
+        }
+        AttributeMapping m = spec.attributeMapping;
+        return new DesiredConnection(connection.remoteName(), spec.displayName, spec.enabled(), kind, oidc, saml, hosted,
+                m == null ? null : new DesiredConnection.AttributeMapping(m.email, m.userId, m.firstName, m.lastName,
+                        m.groups),
+                spec.domains, spec.vendorOptions, connection.getMetadata().getUid());
+    }
+
+    private static <T> T required(T block, String name) {
+        if (block == null) {
+            throw new SecretProblem("InvalidSpec", "spec." + name + " must be set for this type");
+        }
+        return block;
+    }
+
+    private DesiredConnection.Oidc oidc(OidcSpec o, String ns) {
+        return new DesiredConnection.Oidc(o.issuer, o.clientId, secret(o.clientSecretRef, ns), o.scopes,
+                o.discoveryUrl, o.authorizationUrl, o.tokenUrl, o.userInfoUrl, o.jwksUrl, o.logoutUrl,
+                o.clientAuthMethod, o.pkce);
+    }
+
+    private DesiredConnection.Saml saml(SamlSpec s, String ns) {
+        SigningCertificate certificate = null;
+        if (s.signingCertificateRef != null) {
+            SecretValue pem = secrets.value(ns, s.signingCertificateRef.name, s.signingCertificateRef.key);
+            certificate = PemCertificates.parse(pem.reveal(), s.signingCertificateRef.toString(), clock);
+        }
+        return new DesiredConnection.Saml(s.signInEndpoint, s.signOutEndpoint, s.entityId, s.metadataUrl, certificate,
+                s.nameIdFormat, s.wantAuthnRequestsSigned, s.idpInitiated, s.postBinding);
+    }
+
+    private DesiredConnection.Hosted hosted(ClientCredentialsSpec c, String domain, String ns, String block) {
+        return new DesiredConnection.Hosted(c.clientId, secret(c.clientSecretRef, ns), domain);
+    }
+
+    private SecretValue secret(SecretKeyRef ref, String ns) {
+        return ref == null ? null : secrets.value(ns, ref.name, ref.key);
+    }
+}

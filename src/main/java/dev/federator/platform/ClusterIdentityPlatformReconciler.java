@@ -1,0 +1,69 @@
+package dev.federator.platform;
+
+import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
+import dev.federator.api.v1alpha1.PlatformStatus;
+import dev.federator.secrets.DatalessSecretStore;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Verifies a cluster-scoped platform, whose Secrets live in the operator's namespace. */
+@ControllerConfiguration(name = "clusteridentityplatform")
+public class ClusterIdentityPlatformReconciler
+        implements Reconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
+    static final String SECRET_INDEX = "cluster-platform-secrets";
+    private final PlatformVerifier verifier;
+    private final VendorClientCache clients;
+    private final PlatformResolver resolver;
+
+    public ClusterIdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
+                                             PlatformResolver resolver) {
+        this.verifier = verifier;
+        this.clients = clients;
+        this.resolver = resolver;
+    }
+
+    @Override
+    public UpdateControl<ClusterIdentityPlatform> reconcile(ClusterIdentityPlatform platform,
+                                                            Context<ClusterIdentityPlatform> context) {
+        PlatformStatus before = platform.getStatus();
+        PlatformStatus status = StatusCopies.copy(before, PlatformStatus.class);
+        var next = verifier.verify(() -> new ResolvedPlatform(platform.getMetadata().getName(), platform,
+                platform.getSpec(), PlatformAccounts.vendorOf(platform.getSpec()).orElseThrow(() ->
+                new PlatformProblem("InvalidPlatform", "set exactly one vendor block")),
+                resolver.operatorNamespace()), status, platform.getMetadata().getGeneration());
+        return StatusCopies.patchIfChanged(platform, before, status).rescheduleAfter(next);
+    }
+
+    @Override
+    public DeleteControl cleanup(ClusterIdentityPlatform platform, Context<ClusterIdentityPlatform> context) {
+        clients.evict(platform.getMetadata().getName());
+        return DeleteControl.defaultDelete();
+    }
+
+    @Override
+    public List<EventSource<?, ClusterIdentityPlatform>> prepareEventSources(
+            EventSourceContext<ClusterIdentityPlatform> context) {
+        context.getPrimaryCache().addIndexer(SECRET_INDEX, p -> List.copyOf(PlatformAccounts.secretNames(p.getSpec())));
+        var secrets = InformerEventSourceConfiguration.from(Secret.class, ClusterIdentityPlatform.class)
+                .withName("cluster-platform-secrets")
+                .withNamespaces(java.util.Set.of(resolver.operatorNamespace()))
+                .withItemStore(new DatalessSecretStore())
+                .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+                        .byIndex(SECRET_INDEX, secret.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build();
+        return List.of(new InformerEventSource<>(secrets, context));
+    }
+}

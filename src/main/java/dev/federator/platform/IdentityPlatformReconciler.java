@@ -1,0 +1,65 @@
+package dev.federator.platform;
+
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.PlatformStatus;
+import dev.federator.secrets.DatalessSecretStore;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Verifies a namespaced platform's credentials, again whenever its spec or one of its Secrets changes. */
+@ControllerConfiguration(name = "identityplatform")
+public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
+    static final String SECRET_INDEX = "platform-secrets";
+    private final PlatformVerifier verifier;
+    private final VendorClientCache clients;
+
+    public IdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients) {
+        this.verifier = verifier;
+        this.clients = clients;
+    }
+
+    @Override
+    public UpdateControl<IdentityPlatform> reconcile(IdentityPlatform platform, Context<IdentityPlatform> context) {
+        String ns = platform.getMetadata().getNamespace();
+        PlatformStatus before = platform.getStatus();
+        PlatformStatus status = StatusCopies.copy(before, PlatformStatus.class);
+        var next = verifier.verify(() -> new ResolvedPlatform(ns + "/" + platform.getMetadata().getName(), platform,
+                platform.getSpec(), PlatformAccounts.vendorOf(platform.getSpec()).orElseThrow(() ->
+                new PlatformProblem("InvalidPlatform", "set exactly one vendor block")), ns),
+                status, platform.getMetadata().getGeneration());
+        return StatusCopies.patchIfChanged(platform, before, status).rescheduleAfter(next);
+    }
+
+    @Override
+    public DeleteControl cleanup(IdentityPlatform platform, Context<IdentityPlatform> context) {
+        clients.evict(platform.getMetadata().getNamespace() + "/" + platform.getMetadata().getName());
+        return DeleteControl.defaultDelete();
+    }
+
+    @Override
+    public List<EventSource<?, IdentityPlatform>> prepareEventSources(EventSourceContext<IdentityPlatform> context) {
+        context.getPrimaryCache().addIndexer(SECRET_INDEX, p -> PlatformAccounts.secretNames(p.getSpec()).stream()
+                .map(name -> p.getMetadata().getNamespace() + "/" + name).collect(Collectors.toList()));
+        var secrets = InformerEventSourceConfiguration.from(Secret.class, IdentityPlatform.class)
+                .withName("platform-secrets")
+                .withItemStore(new DatalessSecretStore())
+                .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+                        .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
+                        .stream().filter(Objects::nonNull).map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build();
+        return List.of(new InformerEventSource<>(secrets, context));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.federator.platform;
+
+import dev.federator.api.v1alpha1.AllowedNamespaces;
+import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.PlatformRef;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Finds the platform a connection names and checks that the connection's namespace may use it. */
+@ApplicationScoped
+public class PlatformResolver {
+    private final KubernetesClient client;
+    private final String operatorNamespace;
+
+    public PlatformResolver(KubernetesClient client, @ConfigProperty(name = "federator.namespace") String operatorNamespace) {
+        this.client = client;
+        this.operatorNamespace = operatorNamespace;
+    }
+
+    public String operatorNamespace() { return operatorNamespace; }
+
+    public ResolvedPlatform resolve(IdentityConnection connection, Optional<IdentityPlatform> namespaced,
+                                    Optional<ClusterIdentityPlatform> clusterScoped) {
+        PlatformRef ref = connection.getSpec().platformRef;
+        String ns = connection.getMetadata().getNamespace();
+        if (ref.kind() == PlatformRef.Kind.IdentityPlatform) {
+            IdentityPlatform platform = namespaced.orElseThrow(() -> new PlatformProblem("PlatformNotFound",
+                    "IdentityPlatform " + ns + "/" + ref.name + " does not exist; create it or fix spec.platformRef"));
+            return resolved(ns + "/" + ref.name, platform, platform.getSpec(), ns);
+        }
+        ClusterIdentityPlatform platform = clusterScoped.orElseThrow(() -> new PlatformProblem("PlatformNotFound",
+                "ClusterIdentityPlatform " + ref.name + " does not exist; create it or fix spec.platformRef"));
+        if (!allows(platform.getSpec().allowedNamespaces, ns)) {
+            throw new PlatformProblem("NamespaceNotAllowed", "ClusterIdentityPlatform " + ref.name
+                    + " does not allow namespace " + ns + "; add it to spec.allowedNamespaces of the platform");
+        }
+        return resolved(ref.name, platform, platform.getSpec(), operatorNamespace);
+    }
+
+    private static ResolvedPlatform resolved(String key, io.fabric8.kubernetes.api.model.HasMetadata resource,
+                                             dev.federator.api.v1alpha1.PlatformSpec spec, String secretNamespace) {
+        String vendor = PlatformAccounts.vendorOf(spec).orElseThrow(() -> new PlatformProblem("InvalidPlatform",
+                "platform " + key + " sets no vendor block"));
+        return new ResolvedPlatform(key, resource, spec, vendor, secretNamespace);
+    }
+
+    boolean allows(AllowedNamespaces allowed, String namespace) {
+        AllowedNamespaces.From from = allowed == null || allowed.from == null ? AllowedNamespaces.From.Same : allowed.from;
+        return switch (from) {
+            case All -> true;
+            case Same -> operatorNamespace.equals(namespace);
+            case Selector -> {
+                Namespace ns = client.namespaces().withName(namespace).get();
+                Map<String, String> labels = ns == null || ns.getMetadata().getLabels() == null
+                        ? Map.of() : ns.getMetadata().getLabels();
+                yield matches(allowed.selector, labels);
+            }
+        };
+    }
+
+    static boolean matches(io.fabric8.kubernetes.api.model.LabelSelector selector, Map<String, String> labels) {
+        if (selector == null) {
+            return false;
+        }
+        if (selector.getMatchLabels() != null && !selector.getMatchLabels().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+            return false;
+        }
+        if (selector.getMatchExpressions() != null) {
+            for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+                String value = labels.get(r.getKey());
+                boolean ok = switch (r.getOperator()) {
+                    case "In" -> value != null && r.getValues().contains(value);
+                    case "NotIn" -> value == null || !r.getValues().contains(value);
+                    case "Exists" -> labels.containsKey(r.getKey());
+                    case "DoesNotExist" -> !labels.containsKey(r.getKey());
+                    default -> false;
+                };
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.federator.secrets;
+
+import dev.federator.vendor.spi.SecretValue;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Reads Secret values straight from the API server when a reconcile needs them. The informers keep no Secret data
+ * (see {@link DatalessSecretStore}), so values live only as long as one reconcile.
+ */
+@ApplicationScoped
+public class SecretReader {
+    private final KubernetesClient client;
+
+    public SecretReader(KubernetesClient client) { this.client = client; }
+
+    public Secret secret(String namespace, String name) {
+        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+        if (secret == null) {
+            throw new SecretProblem("SecretNotFound", "Secret " + namespace + "/" + name
+                    + " does not exist; create it (the connection converges as soon as it appears)");
+        }
+        return secret;
+    }
+
+    public SecretValue value(String namespace, String name, String key) {
+        return value(secret(namespace, name), key)
+                .orElseThrow(() -> new SecretProblem("SecretKeyNotFound", "Secret " + namespace + "/" + name
+                        + " has no key '" + key + "'; add it or fix the key in the reference"));
+    }
+
+    public static java.util.Optional<SecretValue> value(Secret secret, String key) {
+        if (secret.getData() != null && secret.getData().get(key) != null) {
+            return java.util.Optional.of(SecretValue.of(new String(Base64.getDecoder().decode(secret.getData().get(key)),
+                    StandardCharsets.UTF_8)));
+        }
+        if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
+            return java.util.Optional.of(SecretValue.of(secret.getStringData().get(key)));
+        }
+        return java.util.Optional.empty();
+    }
+}
