@@ -124,6 +124,8 @@ public class ConnectionSync {
         String uid = connection.getMetadata().getUid();
         boolean recreate = status.externalId != null;
         status.pendingCreate = desired.name();
+        // Fingerprints of what is about to be written go with the intent: after a crash they are already right.
+        recordFingerprints(status, uid, rendering);
         persistPendingCreate.accept(status);
         RemoteConnection remote;
         try {
@@ -135,7 +137,6 @@ public class ConnectionSync {
             status.pendingCreate = null;
             return null;
         }
-        recordFingerprints(status, uid, rendering);
         if (recreate) {
             events.warning(connection, "Recreated", "the connection " + desired.name() + " had been deleted on "
                     + platform.key() + " outside Federator; created it again");

@@ -61,9 +61,7 @@ public class PlatformAccounts {
                 settings.put(field.getKey(), value.asText());
             } else if (field.getKey().equals("credentialsRef") && value.hasNonNull("name")) {
                 Secret secret = secrets.secret(platform.secretNamespace(), value.path("name").asText());
-                if (secret.getData() != null) {
-                    secret.getData().keySet().forEach(k -> credentials.put(k, SecretReader.value(secret, k).orElseThrow()));
-                }
+                SecretReader.keys(secret).forEach(k -> credentials.put(k, SecretReader.value(secret, k).orElseThrow()));
                 if (credentials.isEmpty()) {
                     throw new SecretProblem("SecretKeyNotFound", "Secret " + platform.secretNamespace() + "/"
                             + value.path("name").asText() + " is empty; see the platform's credentialsRef description");

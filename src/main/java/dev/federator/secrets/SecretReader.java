@@ -32,6 +32,18 @@ public class SecretReader {
                         + " has no key '" + key + "'; add it or fix the key in the reference"));
     }
 
+    /** Keys of the Secret; stringData counts too, since not every API server folds it into data on write. */
+    public static java.util.Set<String> keys(Secret secret) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        if (secret.getData() != null) {
+            keys.addAll(secret.getData().keySet());
+        }
+        if (secret.getStringData() != null) {
+            keys.addAll(secret.getStringData().keySet());
+        }
+        return keys;
+    }
+
     public static java.util.Optional<SecretValue> value(Secret secret, String key) {
         if (secret.getData() != null && secret.getData().get(key) != null) {
             return java.util.Optional.of(SecretValue.of(new String(Base64.getDecoder().decode(secret.getData().get(key)),

@@ -1,0 +1,146 @@
+package dev.federator.sandbox;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator exactly as users run it: the packaged Quarkus application in its own JVM, pointed at a Kubernetes
+ * API by the same environment variables a Deployment would set. Tests can kill it (as a crash) and start it again.
+ */
+public final class OperatorProcess implements AutoCloseable {
+    private final Path jar;
+    private final String apiServerUrl;
+    private final String namespace;
+    private final Path log;
+    private final Map<String, String> extraEnv;
+    private Process process;
+    private int httpPort;
+
+    public OperatorProcess(Path jar, String apiServerUrl, String namespace, Path log, Map<String, String> extraEnv) {
+        this.jar = jar;
+        this.apiServerUrl = apiServerUrl;
+        this.namespace = namespace;
+        this.log = log;
+        this.extraEnv = extraEnv;
+    }
+
+    public static Path defaultJar() {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the operator first (./mvnw package -DskipTests)");
+        }
+        return jar;
+    }
+
+    public OperatorProcess start() {
+        httpPort = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false",
+                "-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", apiServerUrl);
+        env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+        env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", namespace);
+        env.put("FEDERATOR_NAMESPACE", namespace);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.remove("KUBECONFIG");
+        env.putAll(extraEnv);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the operator", e);
+        }
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the operator exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException("the operator did not become ready within " + timeout + "; see " + log);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200); // polling interval of a readiness probe, not a wait for convergence
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String metricsUrl() { return "http://127.0.0.1:" + httpPort + "/q/metrics"; }
+
+    public Path log() { return log; }
+
+    public boolean isAlive() { return process != null && process.isAlive(); }
+
+    /** A crash: no shutdown hooks, no graceful stop. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(java.time.Duration.ofSeconds(15).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

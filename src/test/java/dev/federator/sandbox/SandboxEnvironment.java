@@ -1,0 +1,58 @@
+package dev.federator.sandbox;
+
+import dev.federator.api.v1alpha1.IdentityConnection;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the operator needs, on one machine with nothing installed: an embedded Kubernetes API, a simulator
+ * per vendor and the packaged operator in its own JVM. Shared by the sandbox command and the end-to-end tests.
+ */
+public final class SandboxEnvironment implements AutoCloseable {
+    public static final String OPERATOR_NAMESPACE = "federator-system";
+
+    private final MockKubernetes kubernetes;
+    private final SimulatorFleet simulators;
+    private OperatorProcess operator;
+    private final Path log;
+
+    public SandboxEnvironment(Path log) {
+        this.log = log;
+        this.kubernetes = new MockKubernetes(Path.of("crds"), OPERATOR_NAMESPACE, "default");
+        this.simulators = SimulatorFleet.start();
+    }
+
+    public SandboxEnvironment startOperator(Map<String, String> extraEnv) {
+        operator = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE, log, extraEnv)
+                .start();
+        return this;
+    }
+
+    public List<IdentityConnection> applySamples(Path samples, String namespace) {
+        kubernetes.ensureNamespace(namespace);
+        return Samples.apply(kubernetes.client(), Samples.read(samples), namespace, simulators::url);
+    }
+
+    public KubernetesClient client() { return kubernetes.client(); }
+
+    public MockKubernetes kubernetes() { return kubernetes; }
+
+    public SimulatorFleet simulators() { return simulators; }
+
+    public OperatorProcess operator() { return operator; }
+
+    public List<IdentityConnection> connections() {
+        return client().resources(IdentityConnection.class).inAnyNamespace().list().getItems();
+    }
+
+    @Override
+    public void close() {
+        if (operator != null) {
+            operator.close();
+        }
+        simulators.close();
+        kubernetes.close();
+    }
+}

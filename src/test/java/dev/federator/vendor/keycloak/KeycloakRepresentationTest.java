@@ -1,0 +1,79 @@
+package dev.federator.vendor.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.vendor.spi.ConnectionKind;
+import dev.federator.vendor.spi.DesiredConnection;
+import dev.federator.vendor.spi.InvalidRequestException;
+import dev.federator.vendor.spi.JsonTree;
+import dev.federator.vendor.spi.Rendering;
+import dev.federator.vendor.spi.SecretValue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KeycloakRepresentationTest {
+    static DesiredConnection oidc(String secret, Map<String, Object> vendorOptions) {
+        return new DesiredConnection("corp", "Corp", true, ConnectionKind.OIDC,
+                new DesiredConnection.Oidc("https://idp", "client", SecretValue.of(secret), List.of("openid", "email"),
+                        null, "https://idp/auth", "https://idp/token", null, "https://idp/keys", null, null, null),
+                null, null, null, List.of(), vendorOptions, "uid-1");
+    }
+
+    @Test
+    void rendersOidcWithTheSecretAsWriteOnlyAndTheOwnerMarker() {
+        Rendering r = KeycloakRepresentation.render(oidc("s3cret", Map.of()));
+        assertThat(r.body().path("providerId").asText()).isEqualTo("oidc");
+        assertThat(r.body().path("config").path("defaultScope").asText()).isEqualTo("openid email");
+        assertThat(r.body().path("config").path("useJwksUrl").asText()).isEqualTo("true");
+        assertThat(r.body().path("config").path("federatorOwnerId").asText()).isEqualTo("uid-1");
+        assertThat(r.writeOnlyPaths()).containsExactly("config.clientSecret");
+        assertThat(r.identityPaths()).contains("alias", "providerId");
+    }
+
+    @Test
+    void unchangedSecretIsSentBackAsTheMaskAndAChangedOneAsItsValue() {
+        Rendering r = KeycloakRepresentation.render(oidc("s3cret", Map.of()));
+        ObjectNode current = JsonTree.object();
+        current.put("alias", "corp").put("internalId", "id-1").putObject("config")
+                .put("clientSecret", KeycloakRepresentation.MASK).put("syncMode", "LEGACY");
+        ObjectNode keep = KeycloakRepresentation.updateBody(current, r, List.of("displayName"));
+        assertThat(keep.path("config").path("clientSecret").asText()).isEqualTo(KeycloakRepresentation.MASK);
+        assertThat(keep.path("config").path("syncMode").asText()).isEqualTo("LEGACY");
+        assertThat(keep.path("internalId").asText()).isEqualTo("id-1");
+        ObjectNode rotate = KeycloakRepresentation.updateBody(current, r, List.of("config.clientSecret"));
+        assertThat(rotate.path("config").path("clientSecret").asText()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void vendorOptionsAddFieldsButNeverReplaceManagedOnes() {
+        Rendering r = KeycloakRepresentation.render(oidc("s", Map.of("trustEmail", true,
+                "config", Map.of("syncMode", "FORCE"))));
+        assertThat(r.body().path("trustEmail").asBoolean()).isTrue();
+        assertThat(r.body().path("config").path("syncMode").asText()).isEqualTo("FORCE");
+        assertThatThrownBy(() -> KeycloakRepresentation.render(oidc("s", Map.of("config", Map.of("clientSecret", "x")))))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo("VendorOptionConflict"))
+                .hasMessageContaining("config.clientSecret").hasMessageNotContaining("x\"");
+    }
+
+    @Test
+    void oktaAndAzureDeriveEndpointsFromTheDomain() {
+        DesiredConnection okta = new DesiredConnection("okta", null, true, ConnectionKind.Okta, null, null,
+                new DesiredConnection.Hosted("cid", SecretValue.of("s"), "corp.okta.com"), null, null, null, "u");
+        assertThat(KeycloakRepresentation.render(okta).body().path("config").path("tokenUrl").asText())
+                .isEqualTo("https://corp.okta.com/oauth2/v1/token");
+        DesiredConnection azure = new DesiredConnection("az", null, true, ConnectionKind.AzureAD, null, null,
+                new DesiredConnection.Hosted("cid", SecretValue.of("s"), "corp.onmicrosoft.com"), null, null, null, "u");
+        assertThat(KeycloakRepresentation.render(azure).body().path("config").path("issuer").asText())
+                .isEqualTo("https://login.microsoftonline.com/corp.onmicrosoft.com/v2.0");
+    }
+
+    @Test
+    void secretValuesNeverPrint() {
+        assertThat(SecretValue.of("s3cret").toString()).doesNotContain("s3cret");
+        assertThat(oidc("s3cret", Map.of()).toString()).doesNotContain("s3cret");
+    }
+}
