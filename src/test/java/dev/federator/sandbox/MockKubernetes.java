@@ -3,7 +3,8 @@ package dev.federator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -25,14 +26,17 @@ public final class MockKubernetes implements AutoCloseable {
     private final KubernetesClient client;
 
     public MockKubernetes(Path crdDirectory, String... namespaces) {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+        var expectations = new HashMap<io.fabric8.mockwebserver.ServerRequest,
+                java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), false);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not start the mock Kubernetes API", e);
         }
         client = server.createClient();
+        grantEverything();
         for (Path crd : crdFiles(crdDirectory)) {
             try (InputStream in = Files.newInputStream(crd)) {
                 for (HasMetadata item : client.load(in).items()) {
@@ -53,6 +57,19 @@ public final class MockKubernetes implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("no CRDs in " + dir, e);
         }
+    }
+
+    /**
+     * The mock server has no authorizer; answer access reviews the way a cluster that grants the operator's RBAC
+     * does, so the operator's startup permission check (leader election) passes as it would in production.
+     */
+    private void grantEverything() {
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewMetadata().endMetadata()
+                        .withNewStatus().withIncomplete(false)
+                        .addNewResourceRule().withApiGroups("*").withResources("*").withVerbs("*").endResourceRule()
+                        .endStatus().build())
+                .always();
     }
 
     public void ensureNamespace(String name) {
