@@ -60,7 +60,7 @@ public class DesiredStateBuilder {
     private DesiredConnection.Oidc oidc(OidcSpec o, String ns) {
         return new DesiredConnection.Oidc(o.issuer, o.clientId, secret(o.clientSecretRef, ns), o.scopes,
                 o.discoveryUrl, o.authorizationUrl, o.tokenUrl, o.userInfoUrl, o.jwksUrl, o.logoutUrl,
-                o.clientAuthMethod, o.pkce);
+                o.clientAuthMethod, o.pkce, o.provider);
     }
 
     private DesiredConnection.Saml saml(SamlSpec s, String ns) {

@@ -55,7 +55,7 @@ class ConnectionSyncTest {
     private DesiredConnection desired(String secret, String displayName) {
         return new DesiredConnection("corp", displayName, true, ConnectionKind.OIDC,
                 new DesiredConnection.Oidc(null, "cid", SecretValue.of(secret), List.of(), null, null, null, null,
-                        null, null, null, null),
+                        null, null, null, null, null),
                 null, null, null, null, Map.of(), "uid-1");
     }
 

@@ -51,4 +51,8 @@ public class OidcSpec {
 
     @JsonPropertyDescription("Use PKCE on the authorization code flow.")
     public Boolean pkce;
+
+    @JsonPropertyDescription("The IdP's kind, for vendors that key credentials by provider rather than by URL "
+            + "(SlashID: google, github, bitbucket, gitlab, facebook, line, azuread, okta, apple).")
+    public String provider;
 }

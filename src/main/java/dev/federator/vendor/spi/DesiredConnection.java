@@ -30,7 +30,7 @@ public record DesiredConnection(
     /** A generic OpenID Connect provider. */
     public record Oidc(String issuer, String clientId, SecretValue clientSecret, List<String> scopes,
                        String discoveryUrl, String authorizationUrl, String tokenUrl, String userInfoUrl,
-                       String jwksUrl, String logoutUrl, String clientAuthMethod, Boolean pkce) {
+                       String jwksUrl, String logoutUrl, String clientAuthMethod, Boolean pkce, String provider) {
         public Oidc {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
         }

@@ -18,7 +18,7 @@ class KeycloakRepresentationTest {
     static DesiredConnection oidc(String secret, Map<String, Object> vendorOptions) {
         return new DesiredConnection("corp", "Corp", true, ConnectionKind.OIDC,
                 new DesiredConnection.Oidc("https://idp", "client", SecretValue.of(secret), List.of("openid", "email"),
-                        null, "https://idp/auth", "https://idp/token", null, "https://idp/keys", null, null, null),
+                        null, "https://idp/auth", "https://idp/token", null, "https://idp/keys", null, null, null, null),
                 null, null, null, List.of(), vendorOptions, "uid-1");
     }
 
