@@ -99,6 +99,61 @@ class ResilienceE2EIT {
         assertThat(sim.calls().count()).as("calls stay bounded").isLessThan(names.size() * 8 + injected * 3);
     }
 
+    private String readyReason(String kind, String name) {
+        var conditions = kind.equals("platform")
+                ? env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns).withName(name)
+                .get().getStatus().conditions
+                : env.client().resources(IdentityConnection.class).inNamespace(ns).withName(name).get().getStatus().conditions;
+        return conditions.stream().filter(k -> k.getType().equals("Ready")).findFirst()
+                .map(k -> k.getStatus() + "/" + k.getReason()).orElse("none");
+    }
+
+    private void awaitReason(String kind, String name, String expected) {
+        Awaitility.await(kind + " " + name + " " + expected).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> readyReason(kind, name).equals(expected));
+    }
+
+    @Test
+    void survivesVendorDeletesSecretChurnRevokedCredentialsAndAMissingPlatform() {
+        // The operator writes the platform too (finalizer, status): retry an optimistic-lock conflict as kubectl would.
+        Awaitility.await("platform edited").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns).withName("kc")
+                    .edit(p -> { p.getSpec().syncInterval = "2s"; return p; });
+            return true;
+        });
+        declare("life");
+        awaitReason("connection", "life", "True/InSync");
+
+        sim.deleteOutOfBand(realm, "life");
+        Awaitility.await("recreated after a vendor-side delete").atMost(Duration.ofSeconds(60))
+                .until(() -> sim.identityProvider(realm, "life").isPresent());
+        Awaitility.await("Recreated event").atMost(Duration.ofSeconds(30)).until(() -> env.client().v1().events()
+                .inNamespace(ns).list().getItems().stream().anyMatch(e -> "Recreated".equals(e.getReason())));
+
+        env.client().secrets().inNamespace(ns).withName("life-client").delete();
+        awaitReason("connection", "life", "False/SecretNotFound");
+        env.client().resource(Manifests.secret(ns, "life-client", Map.of("client-secret", "secret-life-2"))).create();
+        awaitReason("connection", "life", "True/InSync");
+        Awaitility.await("new secret written").atMost(Duration.ofSeconds(30))
+                .until(() -> sim.storedSecret(realm, "life").orElse("").equals("secret-life-2"));
+
+        Map<String, String> good = keycloak.credentials();
+        env.client().secrets().inNamespace(ns).withName("kc-credentials").edit(sec -> {
+            sec.setData(null);
+            sec.setStringData(Map.of("client-id", good.get("client-id"), "client-secret", "revoked"));
+            return sec;
+        });
+        awaitReason("platform", "kc", "False/InvalidCredentials");
+        env.client().secrets().inNamespace(ns).withName("kc-credentials")
+                .edit(sec -> { sec.setData(null); sec.setStringData(good); return sec; });
+        awaitReason("platform", "kc", "True/Verified");
+
+        env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns).withName("kc").delete();
+        awaitReason("connection", "life", "False/PlatformNotFound");
+        assertThat(sim.identityProvider(realm, "life")).as("nothing deleted on the vendor by accident").isPresent();
+    }
+
     @Test
     void aCrashBetweenTheVendorCreateAndTheStatusWriteCreatesNoDuplicate() {
         sim.faults().onlyFor(route -> route.equals(CREATE)).delayNext(1, Duration.ofSeconds(3));
