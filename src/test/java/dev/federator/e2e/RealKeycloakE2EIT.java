@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.federator.it.keycloak.RealKeycloakExtension;
 
 /**
  * The Keycloak scenarios against the REAL Keycloak server (keycloak-quarkus-dist from Maven Central), the mock
  * Kubernetes API and the packaged operator, authenticating as an admin user through admin-cli.
  */
+@ExtendWith(RealKeycloakExtension.class)
 class RealKeycloakE2EIT extends ConnectionScenarios {
-    private static RealKeycloak keycloak;
+    private static RealKeycloakBackend keycloak;
     private static SandboxEnvironment env;
 
     @BeforeAll
     static void start() {
-        keycloak = RealKeycloak.start();
+        keycloak = new RealKeycloakBackend(RealKeycloakExtension.server());
         env = new SandboxEnvironment(Path.of("target", "e2e", "real-keycloak-operator.log"));
         env.startOperator(Map.of());
     }
@@ -27,9 +30,6 @@ class RealKeycloakE2EIT extends ConnectionScenarios {
     static void stop() {
         if (env != null) {
             env.close();
-        }
-        if (keycloak != null) {
-            keycloak.close();
         }
     }
 

@@ -64,7 +64,8 @@ public final class RealKeycloak implements AutoCloseable {
                 "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
-                "--http-management-port=" + freePort(), // default 9000 would clash between servers and builds
+                // only bound when health or metrics are on; private anyway, so turning them on cannot clash on 9000
+                "--http-management-port=" + freePort(),
                 "--hostname-strict=false",
                 "--db-url=jdbc:h2:file:" + runDir.resolve("h2").resolve("keycloakdb") + ";NON_KEYWORDS=VALUE",
                 "-Dquarkus.transaction-manager.object-store.directory=" + runDir.resolve("transaction-logs")));
