@@ -52,12 +52,7 @@ class EztoSimulatorE2EIT extends ConnectionScenarios {
 
     @Override protected KubernetesClient kube() { return env.client(); }
 
-    @Override
-    protected String newNamespace() {
-        String ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        env.kubernetes().ensureNamespace(ns);
-        return ns;
-    }
+    @Override protected String newNamespace() { return env.newNamespace(); }
 
     private static int calls(Predicate<CallLog.Call> which) { return sim.calls().count(which); }
 

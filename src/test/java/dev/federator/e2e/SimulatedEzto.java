@@ -1,22 +1,19 @@
 package dev.federator.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.ezto.EztoSimulator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** The scenarios' view of the ezto simulator: a realm is an ezto workspace, the credential a static API token. */
-final class SimulatedEzto implements KeycloakBackend {
+final class SimulatedEzto extends SimulatedBackend {
     private final EztoSimulator sim;
     private final String pathTemplate;
 
     /** @param pathTemplate what the platform sets as spec.ezto.pathTemplate; null to rely on the default */
     SimulatedEzto(EztoSimulator sim, String pathTemplate) {
+        super(sim);
         this.sim = sim;
         this.pathTemplate = pathTemplate;
     }
@@ -40,18 +37,4 @@ final class SimulatedEzto implements KeycloakBackend {
 
     /** ezto has no auth realm: the token is issued for the workspace. */
     @Override public String authRealm() { return null; }
-
-    @Override
-    public Optional<JsonNode> identityProvider(String realm, String alias) {
-        return sim.identityProvider(realm, alias).map(JsonNode.class::cast);
-    }
-
-    @Override
-    public void editOutOfBand(String realm, String alias, Consumer<ObjectNode> edit) { sim.editOutOfBand(realm, alias, edit); }
-
-    @Override
-    public void createDirectly(String realm, ObjectNode representation) { sim.putDirect(realm, representation); }
-
-    @Override
-    public Optional<String> storedSecret(String realm, String alias) { return sim.storedSecret(realm, alias); }
 }

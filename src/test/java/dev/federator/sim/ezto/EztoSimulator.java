@@ -3,6 +3,7 @@ package dev.federator.sim.ezto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.SimulatorServer;
+import dev.federator.sim.keycloak.IdentityProviderAccess;
 import dev.federator.sim.keycloak.IdentityProviderJson;
 import dev.federator.sim.keycloak.IdentityProviderStore;
 import dev.federator.sim.keycloak.KeycloakError;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  * </ul>
  * Get, list and delete are assumed to be Keycloak's, since ezto documents only create and update.
  */
-public final class EztoSimulator extends SimulatorServer<EztoSimulator> {
+public final class EztoSimulator extends SimulatorServer<EztoSimulator> implements IdentityProviderAccess {
     public static final String DEFAULT_PATH_TEMPLATE = "/admin/realms/{workspace}/identity-provider/instances";
     private static final String AUTH_HEADER = "Authentication";
     private static final int DEFAULT_MAX = 100;
@@ -90,19 +91,14 @@ public final class EztoSimulator extends SimulatorServer<EztoSimulator> {
 
     public String pathTemplate() { return pathTemplate; }
 
-    /** The stored representation, secret unmasked. */
+    @Override
     public Optional<ObjectNode> identityProvider(String workspace, String alias) {
         return store.find(known(workspace), alias);
     }
 
     public List<ObjectNode> identityProviders(String workspace) { return store.list(known(workspace)); }
 
-    /** The real stored {@code config.clientSecret}, which the API never shows. */
-    public Optional<String> storedSecret(String workspace, String alias) {
-        return identityProvider(workspace, alias)
-                .map(idp -> IdentityProviderJson.text(idp.path("config"), IdentityProviderJson.CLIENT_SECRET));
-    }
-
+    @Override
     public boolean editOutOfBand(String workspace, String alias, Consumer<ObjectNode> edit) {
         return store.edit(known(workspace), alias, edit);
     }
@@ -116,7 +112,7 @@ public final class EztoSimulator extends SimulatorServer<EztoSimulator> {
         }
     }
 
-    /** Stores {@code representation} without the API's validation, with the server's defaults; returns it. */
+    @Override
     public ObjectNode putDirect(String workspace, JsonNode representation) {
         ObjectNode bound = IdentityProviderJson.bind(representation.toString());
         ObjectNode stored = IdentityProviderJson.toStored(bound, UUID.randomUUID().toString());
