@@ -5,7 +5,6 @@ import dev.federator.sandbox.SimulatorFleet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -47,10 +46,5 @@ class KeycloakSimulatorE2EIT extends ConnectionScenarios {
 
     @Override protected KubernetesClient kube() { return env.client(); }
 
-    @Override
-    protected String newNamespace() {
-        String ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        env.kubernetes().ensureNamespace(ns);
-        return ns;
-    }
+    @Override protected String newNamespace() { return env.newNamespace(); }
 }
