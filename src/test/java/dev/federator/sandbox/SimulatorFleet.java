@@ -1,6 +1,7 @@
 package dev.federator.sandbox;
 
 import dev.federator.sim.keycloak.KeycloakSimulator;
+import dev.federator.sim.slashid.SlashIdSimulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,34 +15,53 @@ public final class SimulatorFleet implements AutoCloseable {
     public static final String KEYCLOAK_CLIENT_ID = "federator";
     public static final String KEYCLOAK_CLIENT_SECRET = "change-me";
 
-    private final KeycloakSimulator keycloak;
+    /** The organization and API key of samples/slashid. */
+    public static final String SLASHID_ORG = "b6a2d3e4-5f60-4a71-8c92-0d1e2f3a4b5c";
+    public static final String SLASHID_API_KEY = "sid-api-key-change-me";
 
-    private SimulatorFleet(KeycloakSimulator keycloak) { this.keycloak = keycloak; }
+    private final KeycloakSimulator keycloak;
+    private final SlashIdSimulator slashid;
+
+    private SimulatorFleet(KeycloakSimulator keycloak, SlashIdSimulator slashid) {
+        this.keycloak = keycloak;
+        this.slashid = slashid;
+    }
 
     public static SimulatorFleet start() {
         KeycloakSimulator keycloak = new KeycloakSimulator();
         keycloak.withAuthRealm(KEYCLOAK_REALM).withServiceClient(KEYCLOAK_CLIENT_ID, KEYCLOAK_CLIENT_SECRET);
         keycloak.start();
         keycloak.createRealm(KEYCLOAK_REALM);
-        return new SimulatorFleet(keycloak);
+        SlashIdSimulator slashid = new SlashIdSimulator(SLASHID_ORG, SLASHID_API_KEY).start();
+        return new SimulatorFleet(keycloak, slashid);
     }
 
     /** The simulator URL for a platform's vendor block, or null for a vendor without a simulator. */
     public String url(String vendor) {
         return switch (vendor) {
             case "keycloak" -> keycloak.baseUrl();
+            case "slashid" -> slashid.baseUrl();
             default -> null;
         };
     }
 
     public KeycloakSimulator keycloak() { return keycloak; }
 
+    public SlashIdSimulator slashid() { return slashid; }
+
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("keycloak", keycloak.baseUrl());
+        urls.put("slashid", slashid.baseUrl());
         return urls;
     }
 
     @Override
-    public void close() { keycloak.close(); }
+    public void close() {
+        try {
+            slashid.close();
+        } finally {
+            keycloak.close();
+        }
+    }
 }
