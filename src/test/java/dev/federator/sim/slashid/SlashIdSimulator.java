@@ -264,12 +264,18 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         return new Answer(200, list);
     }
 
-    private Answer getOidc(String clientId) {
-        ObjectNode found = oidc.get(clientId);
+    private Answer getOidc(String clientId) { return new Answer(200, existingOidc(clientId).deepCopy()); }
+
+    private ObjectNode existingOidc(String clientId) {
+        return existing(oidc, clientId, "no OIDC provider credentials with client id " + clientId);
+    }
+
+    private static ObjectNode existing(Map<String, ObjectNode> store, String id, String notFound) {
+        ObjectNode found = store.get(id);
         if (found == null) {
-            throw new Failure(404, "no OIDC provider credentials with client id " + clientId);
+            throw new Failure(404, notFound);
         }
-        return new Answer(200, found.deepCopy());
+        return found;
     }
 
     private Answer createOidc(JsonNode body) {
@@ -303,10 +309,7 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
     }
 
     private Answer patchOidc(String clientId, JsonNode body) {
-        ObjectNode stored = oidc.get(clientId);
-        if (stored == null) {
-            throw new Failure(404, "no OIDC provider credentials with client id " + clientId);
-        }
+        ObjectNode stored = existingOidc(clientId);
         onlyFields(body, OIDC_FIELDS);
         if (body.has("client_id") && !body.path("client_id").asText().equals(clientId)) {
             throw new Failure(400, "client_id cannot change; create new credentials instead");
@@ -342,9 +345,8 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
     }
 
     private Answer deleteOidc(String clientId) {
-        if (oidc.remove(clientId) == null) {
-            throw new Failure(404, "no OIDC provider credentials with client id " + clientId);
-        }
+        existingOidc(clientId);
+        oidc.remove(clientId);
         oidcSecrets.remove(clientId);
         return new Answer(204, null);
     }
@@ -392,13 +394,9 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         return new Answer(200, list);
     }
 
-    private Answer getSaml(String id) {
-        ObjectNode found = saml.get(id);
-        if (found == null) {
-            throw new Failure(404, "no SAML provider credentials with id " + id);
-        }
-        return new Answer(200, found.deepCopy());
-    }
+    private Answer getSaml(String id) { return new Answer(200, existingSaml(id).deepCopy()); }
+
+    private ObjectNode existingSaml(String id) { return existing(saml, id, "no SAML provider credentials with id " + id); }
 
     private Answer createSaml(JsonNode body) {
         onlyFields(body, SAML_FIELDS);
@@ -409,10 +407,7 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
     }
 
     private Answer patchSaml(String id, JsonNode body) {
-        ObjectNode stored = saml.get(id);
-        if (stored == null) {
-            throw new Failure(404, "no SAML provider credentials with id " + id);
-        }
+        ObjectNode stored = existingSaml(id);
         onlyFields(body, SAML_FIELDS);
         ObjectNode next = stored.deepCopy();
         applySaml(next, body, false);
@@ -450,9 +445,8 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
     }
 
     private Answer deleteSaml(String id) {
-        if (saml.remove(id) == null) {
-            throw new Failure(404, "no SAML provider credentials with id " + id);
-        }
+        existingSaml(id);
+        saml.remove(id);
         return new Answer(204, null);
     }
 
