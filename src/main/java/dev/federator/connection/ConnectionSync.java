@@ -103,10 +103,19 @@ public class ConnectionSync {
                             + "connection; delete the remote connection or create a new IdentityConnection", generation);
                     return;
                 }
+                RemoteConnection previous = remote;
                 remote = client.update(remote, desired, rendering, changed);
                 snapshots.written(platform.key(), remote);
                 recordFingerprints(status, uid, rendering);
-                events.normal(connection, "Updated", "updated " + changed + " on " + platform.key());
+                if (!remote.id().equals(previous.id())) {
+                    // The vendor keys the connection by a field that changed (SlashID: the client id): the adapter
+                    // created a new one and deleted the old one.
+                    events.normal(connection, "Replaced", "replaced connection " + desired.name() + " on "
+                            + platform.key() + " because " + changed + " changed: created " + remote.id()
+                            + ", then deleted " + previous.id());
+                } else {
+                    events.normal(connection, "Updated", "updated " + changed + " on " + platform.key());
+                }
             }
             if (!observeOnly) {
                 status.drift = null;

@@ -2,6 +2,7 @@ package dev.federator.sandbox;
 
 import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.sim.keycloak.KeycloakSimulator;
+import dev.federator.sim.slashid.SlashIdSimulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,12 +20,18 @@ public final class SimulatorFleet implements AutoCloseable {
     public static final String EZTO_WORKSPACE = "corp";
     public static final String EZTO_TOKEN = "change-me-ezto-api-token";
 
+    /** The organization and API key of samples/slashid. */
+    public static final String SLASHID_ORG = "b6a2d3e4-5f60-4a71-8c92-0d1e2f3a4b5c";
+    public static final String SLASHID_API_KEY = "sid-api-key-change-me";
+
     private final KeycloakSimulator keycloak;
     private final EztoSimulator ezto;
+    private final SlashIdSimulator slashid;
 
-    private SimulatorFleet(KeycloakSimulator keycloak, EztoSimulator ezto) {
+    private SimulatorFleet(KeycloakSimulator keycloak, EztoSimulator ezto, SlashIdSimulator slashid) {
         this.keycloak = keycloak;
         this.ezto = ezto;
+        this.slashid = slashid;
     }
 
     public static SimulatorFleet start() {
@@ -33,7 +40,8 @@ public final class SimulatorFleet implements AutoCloseable {
         keycloak.start();
         keycloak.createRealm(KEYCLOAK_REALM);
         EztoSimulator ezto = new EztoSimulator().withApiToken(EZTO_TOKEN).createWorkspace(EZTO_WORKSPACE).start();
-        return new SimulatorFleet(keycloak, ezto);
+        SlashIdSimulator slashid = new SlashIdSimulator(SLASHID_ORG, SLASHID_API_KEY).start();
+        return new SimulatorFleet(keycloak, ezto, slashid);
     }
 
     /** The simulator URL for a platform's vendor block, or null for a vendor without a simulator. */
@@ -41,6 +49,7 @@ public final class SimulatorFleet implements AutoCloseable {
         return switch (vendor) {
             case "keycloak" -> keycloak.baseUrl();
             case "ezto" -> ezto.baseUrl();
+            case "slashid" -> slashid.baseUrl();
             default -> null;
         };
     }
@@ -48,11 +57,13 @@ public final class SimulatorFleet implements AutoCloseable {
     public KeycloakSimulator keycloak() { return keycloak; }
 
     public EztoSimulator ezto() { return ezto; }
+    public SlashIdSimulator slashid() { return slashid; }
 
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("keycloak", keycloak.baseUrl());
         urls.put("ezto", ezto.baseUrl());
+        urls.put("slashid", slashid.baseUrl());
         return urls;
     }
 
@@ -60,6 +71,7 @@ public final class SimulatorFleet implements AutoCloseable {
     public void close() {
         try {
             ezto.close();
+            slashid.close();
         } finally {
             keycloak.close();
         }

@@ -1,0 +1,172 @@
+package dev.federator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.api.v1alpha1.ConnectionType;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionSpec;
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.OidcSpec;
+import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.api.v1alpha1.SamlSpec;
+import dev.federator.api.v1alpha1.SecretKeyRef;
+import dev.federator.api.v1alpha1.SlashIdPlatformSpec;
+import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SimulatorFleet;
+import dev.federator.sim.slashid.SlashIdSimulator;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SlashID through the packaged operator, the mock Kubernetes API and the SlashID simulator. */
+class SlashIdSimulatorE2EIT {
+    private static SandboxEnvironment env;
+    private static SlashIdSimulator sim;
+    private String ns;
+
+    @BeforeAll
+    static void start() {
+        env = new SandboxEnvironment(Path.of("target", "e2e", "slashid-simulator-operator.log"));
+        env.startOperator(Map.of());
+        sim = env.simulators().slashid();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    private KubernetesClient kube() { return env.client(); }
+
+    @BeforeEach
+    void platform() {
+        ns = "s-" + UUID.randomUUID().toString().substring(0, 8);
+        env.kubernetes().ensureNamespace(ns);
+        kube().resource(Manifests.secret(ns, "sid-key", Map.of("api-key", SimulatorFleet.SLASHID_API_KEY))).create();
+        IdentityPlatform platform = new IdentityPlatform();
+        platform.setMetadata(new ObjectMetaBuilder().withName("sid").withNamespace(ns).build());
+        PlatformSpec spec = new PlatformSpec();
+        spec.slashid = new SlashIdPlatformSpec();
+        spec.slashid.url = sim.baseUrl();
+        spec.slashid.organizationId = SimulatorFleet.SLASHID_ORG;
+        spec.slashid.apiKeyRef = new SecretKeyRef("sid-key", "api-key");
+        spec.slashid.consistency = SlashIdPlatformSpec.Consistency.all_regions;
+        spec.slashid.consistencyTimeoutSeconds = 20;
+        spec.syncInterval = "3s";
+        platform.setSpec(spec);
+        kube().resource(platform).create();
+        ConnectionScenarios.await("platform Ready").untilAsserted(() -> {
+            IdentityPlatform p = kube().resources(IdentityPlatform.class).inNamespace(ns).withName("sid").get();
+            assertThat(p.getStatus() == null ? "none" : reason(p.getStatus().conditions)).isEqualTo("True/Verified");
+        });
+    }
+
+    private static String reason(List<Condition> conditions) {
+        return conditions.stream().filter(c -> c.getType().equals("Ready")).findFirst()
+                .map(c -> c.getStatus() + "/" + c.getReason()).orElse("none");
+    }
+
+    private IdentityConnection get(String name) {
+        return kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).get();
+    }
+
+    private String ready(String name) {
+        IdentityConnection c = get(name);
+        if (c == null || c.getStatus() == null
+                || !c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)) {
+            return "pending";
+        }
+        return reason(c.getStatus().conditions);
+    }
+
+    private List<String> events(String name) {
+        return kube().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getReason() + ": " + e.getMessage()).toList();
+    }
+
+    private IdentityConnection connection(String name, ConnectionType type) {
+        IdentityConnection c = new IdentityConnection();
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+        IdentityConnectionSpec spec = new IdentityConnectionSpec();
+        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, "sid");
+        spec.displayName = "Display " + name;
+        spec.type = type;
+        c.setSpec(spec);
+        return c;
+    }
+
+    private IdentityConnection github(String name, String clientId) {
+        IdentityConnection c = connection(name, ConnectionType.OIDC);
+        c.getSpec().oidc = new OidcSpec();
+        c.getSpec().oidc.provider = "github";
+        c.getSpec().oidc.clientId = clientId;
+        c.getSpec().oidc.clientSecretRef = new SecretKeyRef(name + "-client", "client-secret");
+        c.getSpec().oidc.scopes = List.of("read:user");
+        return c;
+    }
+
+    @Test
+    void clientIdChangeReplacesRotationWritesOnceAndDeleteRemoves() {
+        String name = "gh-" + UUID.randomUUID().toString().substring(0, 6);
+        String oldId = "Iv1.old" + name;
+        String newId = "Iv1.new" + name;
+        kube().resource(Manifests.secret(ns, name + "-client", Map.of("client-secret", "first"))).create();
+        kube().resource(github(name, oldId)).create();
+        ConnectionScenarios.await("Ready").untilAsserted(() -> assertThat(ready(name)).isEqualTo("True/InSync"));
+        assertThat(sim.clientSecret(oldId)).contains("first");
+
+        kube().secrets().inNamespace(ns).withName(name + "-client")
+                .edit(s -> { s.setData(null); s.setStringData(Map.of("client-secret", "second")); return s; });
+        ConnectionScenarios.await("rotated").untilAsserted(() -> assertThat(sim.clientSecret(oldId)).contains("second"));
+
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
+                .edit(c -> { c.getSpec().oidc.clientId = newId; return c; });
+        ConnectionScenarios.await("replaced").untilAsserted(() -> {
+            assertThat(ready(name)).isEqualTo("True/InSync");
+            assertThat(get(name).getStatus().externalId).isEqualTo(newId);
+            assertThat(sim.oidcCredentials()).containsKey(newId).doesNotContainKey(oldId);
+            assertThat(events(name)).anyMatch(e -> e.startsWith("Replaced") && e.contains(oldId) && e.contains(newId));
+        });
+        assertThat(sim.clientSecret(newId)).contains("second");
+        assertThat(events(name).toString()).doesNotContain("second").doesNotContain("first");
+
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).delete();
+        ConnectionScenarios.await("deleted").untilAsserted(() -> {
+            assertThat(get(name)).isNull();
+            assertThat(sim.oidcCredentials()).doesNotContainKey(newId);
+        });
+    }
+
+    @Test
+    void aCreateThatTimesOutAndLandsLaterLeavesExactlyOneCredential() {
+        String name = "saml-" + UUID.randomUUID().toString().substring(0, 6);
+        IdentityConnection c = connection(name, ConnectionType.SAML);
+        c.getSpec().saml = new SamlSpec();
+        c.getSpec().saml.metadataUrl = "https://idp.example.com/" + name + "/metadata";
+        sim.timeoutNextWrites(1, Duration.ofSeconds(2));
+        kube().resource(c).create();
+        ConnectionScenarios.await("Ready after the late write").untilAsserted(() ->
+                assertThat(ready(name)).isEqualTo("True/InSync"));
+        List<ObjectNode> mine = sim.samlCredentials().values().stream()
+                .filter(s -> s.path("label").asText().equals("Display " + name)).toList();
+        assertThat(mine).hasSize(1);
+        assertThat(get(name).getStatus().externalId).isEqualTo(mine.get(0).path("id").asText());
+        assertThat(events(name)).anyMatch(e -> e.startsWith("OutcomeUnknown"));
+        assertThat(events(name).stream().filter(e -> e.startsWith("Created")).count()).isLessThanOrEqualTo(1);
+    }
+}
