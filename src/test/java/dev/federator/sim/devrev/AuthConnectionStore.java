@@ -90,6 +90,9 @@ final class AuthConnectionStore {
             throw DevRevError.notPermitted("id", "default connections cannot be updated");
         }
         String storedType = stored.get("type").asText();
+        if (body.has("type") && !storedType.equals(body.get("type").asText())) {
+            throw DevRevError.notPermitted("type", "the type of a connection cannot change");
+        }
         List<String> allowed = FIELDS.get(storedType);
         boolean typeFields = false;
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
@@ -101,9 +104,6 @@ final class AuthConnectionStore {
                 throw DevRevError.invalidField(field);
             }
             typeFields = true;
-        }
-        if (body.has("type") && !storedType.equals(body.get("type").asText())) {
-            throw DevRevError.notPermitted("type", "the type of a connection cannot change");
         }
         if (typeFields && !body.has("type")) {
             throw DevRevError.missing("type");
