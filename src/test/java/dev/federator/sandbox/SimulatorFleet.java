@@ -1,5 +1,7 @@
 package dev.federator.sandbox;
 
+import dev.federator.sim.SimulatorServer;
+import dev.federator.sim.devrev.DevRevSimulator;
 import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import dev.federator.sim.slashid.SlashIdSimulator;
@@ -8,7 +10,7 @@ import java.util.Map;
 
 /**
  * One running simulator per vendor, set up with the accounts and credentials the samples use, so that the samples
- * work unchanged against them.
+ * work unchanged against them. Keyed by the name of the vendor block on a platform.
  */
 public final class SimulatorFleet implements AutoCloseable {
     /** The realm and service-account client of samples/keycloak. */
@@ -24,56 +26,69 @@ public final class SimulatorFleet implements AutoCloseable {
     public static final String SLASHID_ORG = "b6a2d3e4-5f60-4a71-8c92-0d1e2f3a4b5c";
     public static final String SLASHID_API_KEY = "sid-api-key-change-me";
 
-    private final KeycloakSimulator keycloak;
-    private final EztoSimulator ezto;
-    private final SlashIdSimulator slashid;
+    /** The token in samples/devrev's Secret. */
+    public static final String DEVREV_TOKEN = "change-me";
 
-    private SimulatorFleet(KeycloakSimulator keycloak, EztoSimulator ezto, SlashIdSimulator slashid) {
-        this.keycloak = keycloak;
-        this.ezto = ezto;
-        this.slashid = slashid;
-    }
+    /** The organization, verified domain and API credentials of samples/loginradius. */
+    public static final String LOGINRADIUS_ORGANIZATION = "6f1c2a9e4b7d8c0e5a3f1b2c";
+    public static final String LOGINRADIUS_DOMAIN = "corp.example.com";
+    public static final String LOGINRADIUS_API_KEY = "change-me-api-key";
+    public static final String LOGINRADIUS_API_SECRET = "change-me-api-secret";
+
+    /** The tenant and machine-to-machine application of samples/auth0. */
+    public static final String AUTH0_DOMAIN = "corp.eu.auth0.com";
+    public static final String AUTH0_CLIENT_ID = "5mOI1uVh0wKp3xTzQeXb8NcR2aLd7YfG";
+    public static final String AUTH0_CLIENT_SECRET = "change-me";
+
+    private final Map<String, SimulatorServer<?>> byVendor = new LinkedHashMap<>();
+
+    private SimulatorFleet() {}
 
     public static SimulatorFleet start() {
-        KeycloakSimulator keycloak = new KeycloakSimulator();
-        keycloak.withAuthRealm(KEYCLOAK_REALM).withServiceClient(KEYCLOAK_CLIENT_ID, KEYCLOAK_CLIENT_SECRET);
-        keycloak.start();
-        keycloak.createRealm(KEYCLOAK_REALM);
-        EztoSimulator ezto = new EztoSimulator().withApiToken(EZTO_TOKEN).createWorkspace(EZTO_WORKSPACE).start();
-        SlashIdSimulator slashid = new SlashIdSimulator(SLASHID_ORG, SLASHID_API_KEY).start();
-        return new SimulatorFleet(keycloak, ezto, slashid);
+        SimulatorFleet fleet = new SimulatorFleet();
+        try {
+            KeycloakSimulator keycloak = new KeycloakSimulator();
+            keycloak.withAuthRealm(KEYCLOAK_REALM).withServiceClient(KEYCLOAK_CLIENT_ID, KEYCLOAK_CLIENT_SECRET);
+            fleet.byVendor.put("keycloak", keycloak.start());
+            keycloak.createRealm(KEYCLOAK_REALM);
+            fleet.byVendor.put("ezto", new EztoSimulator().withApiToken(EZTO_TOKEN).createWorkspace(EZTO_WORKSPACE).start());
+            fleet.byVendor.put("slashid", new SlashIdSimulator(SLASHID_ORG, SLASHID_API_KEY).start());
+            fleet.byVendor.put("devrev", new DevRevSimulator().withToken(DEVREV_TOKEN).start());
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+        return fleet;
     }
 
     /** The simulator URL for a platform's vendor block, or null for a vendor without a simulator. */
     public String url(String vendor) {
-        return switch (vendor) {
-            case "keycloak" -> keycloak.baseUrl();
-            case "ezto" -> ezto.baseUrl();
-            case "slashid" -> slashid.baseUrl();
-            default -> null;
-        };
+        SimulatorServer<?> simulator = byVendor.get(vendor);
+        return simulator == null ? null : simulator.baseUrl();
     }
 
-    public KeycloakSimulator keycloak() { return keycloak; }
+    public KeycloakSimulator keycloak() { return (KeycloakSimulator) byVendor.get("keycloak"); }
 
-    public EztoSimulator ezto() { return ezto; }
-    public SlashIdSimulator slashid() { return slashid; }
+    public EztoSimulator ezto() { return (EztoSimulator) byVendor.get("ezto"); }
+
+    public SlashIdSimulator slashid() { return (SlashIdSimulator) byVendor.get("slashid"); }
+
+    public DevRevSimulator devrev() { return (DevRevSimulator) byVendor.get("devrev"); }
 
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("keycloak", keycloak.baseUrl());
-        urls.put("ezto", ezto.baseUrl());
-        urls.put("slashid", slashid.baseUrl());
+        byVendor.forEach((vendor, simulator) -> urls.put(vendor, simulator.baseUrl()));
         return urls;
     }
 
     @Override
     public void close() {
-        try {
-            ezto.close();
-            slashid.close();
-        } finally {
-            keycloak.close();
-        }
+        byVendor.values().forEach(simulator -> {
+            try {
+                simulator.close();
+            } catch (RuntimeException e) {
+                // keep closing the others
+            }
+        });
     }
 }

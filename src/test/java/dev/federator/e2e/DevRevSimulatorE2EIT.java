@@ -1,0 +1,218 @@
+package dev.federator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.federator.api.v1alpha1.ConnectionType;
+import dev.federator.api.v1alpha1.DeletionPolicy;
+import dev.federator.api.v1alpha1.DevRevPlatformSpec;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionSpec;
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.OidcSpec;
+import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.api.v1alpha1.SecretKeyRef;
+import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sim.CallLog;
+import dev.federator.sim.devrev.DevRevSimulator;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DevRev connections through the packaged operator, the mock Kubernetes API and a DevRev simulator of the test's own
+ * (one org per test, since the org's five-connection limit and its one-enabled rule are shared state).
+ */
+class DevRevSimulatorE2EIT {
+    private static final String TOKEN = "e2e-devrev-token";
+    private static SandboxEnvironment env;
+    private DevRevSimulator devrev;
+    private String ns;
+
+    @BeforeAll
+    static void start() {
+        env = new SandboxEnvironment(Path.of("target", "e2e", "devrev-simulator-operator.log"));
+        env.startOperator(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @BeforeEach
+    void freshOrg() {
+        devrev = new DevRevSimulator().withToken(TOKEN).start();
+        ns = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        env.kubernetes().ensureNamespace(ns);
+        kube().resource(Manifests.secret(ns, "devrev-token", Map.of("token", TOKEN))).create();
+        IdentityPlatform platform = new IdentityPlatform();
+        platform.setMetadata(new ObjectMetaBuilder().withName("devrev").withNamespace(ns).build());
+        PlatformSpec spec = new PlatformSpec();
+        spec.devrev = new DevRevPlatformSpec();
+        spec.devrev.url = devrev.baseUrl();
+        spec.devrev.tokenRef = new SecretKeyRef("devrev-token", "token");
+        spec.syncInterval = "3s";
+        platform.setSpec(spec);
+        kube().resource(platform).create();
+        await("platform Ready").untilAsserted(() -> {
+            IdentityPlatform p = kube().resources(IdentityPlatform.class).inNamespace(ns).withName("devrev").get();
+            assertThat(p.getStatus() == null ? "none" : reason(p.getStatus().conditions)).isEqualTo("True/Verified");
+        });
+    }
+
+    @AfterEach
+    void closeOrg() { devrev.close(); }
+
+    private static KubernetesClient kube() { return env.client(); }
+
+    private static ConditionFactory await(String what) { return ConnectionScenarios.await(what); }
+
+    private static String reason(List<Condition> conditions) {
+        return conditions.stream().filter(c -> c.getType().equals("Ready")).findFirst()
+                .map(c -> c.getStatus() + "/" + c.getReason()).orElse("none");
+    }
+
+    private IdentityConnection get(String name) {
+        return kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).get();
+    }
+
+    private String ready(String name) {
+        IdentityConnection c = get(name);
+        if (c == null || c.getStatus() == null
+                || !c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)) {
+            return "pending";
+        }
+        return reason(c.getStatus().conditions);
+    }
+
+    private List<String> events(String name) {
+        return kube().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getReason() + ": " + e.getMessage()).toList();
+    }
+
+    private void createOidc(String name, String secret) {
+        kube().resource(Manifests.secret(ns, name + "-client", Map.of("client-secret", secret))).create();
+        IdentityConnection c = new IdentityConnection();
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+        IdentityConnectionSpec spec = new IdentityConnectionSpec();
+        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, "devrev");
+        spec.displayName = "Partner " + name;
+        spec.type = ConnectionType.OIDC;
+        spec.oidc = new OidcSpec();
+        spec.oidc.issuer = "https://idp.example.com";
+        spec.oidc.clientId = "client-" + name;
+        spec.oidc.clientSecretRef = new SecretKeyRef(name + "-client", "client-secret");
+        c.setSpec(spec);
+        kube().resource(c).create();
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode remote(String name) {
+        return devrev.connection(get(name).getStatus().externalId).orElseThrow();
+    }
+
+    private int calls(String route) { return devrev.calls().countRoute(route); }
+
+    @Test
+    void createdEnabledThroughRateLimitsThenRotatedOnceThenDisabledAndDeleted() {
+        devrev.faults().throttleNext(2, Duration.ofSeconds(1), true);
+        createOidc("corp", "first");
+        await("Ready").untilAsserted(() -> assertThat(ready("corp")).isEqualTo("True/InSync"));
+        assertThat(devrev.faults().injected()).isEqualTo(2);
+        assertThat(remote("corp").path("enabled").asBoolean()).isTrue(); // created disabled, then toggled
+        assertThat(remote("corp").path("client_secret").asText()).isEqualTo("first");
+        assertThat(calls(DevRevSimulator.CREATE)).isEqualTo(1);
+        assertThat(calls(DevRevSimulator.TOGGLE)).isEqualTo(1);
+
+        String fingerprint = get("corp").getStatus().secretFingerprints.get("client_secret");
+        int updatesBefore = calls(DevRevSimulator.UPDATE);
+        kube().secrets().inNamespace(ns).withName("corp-client")
+                .edit(s -> { s.setData(null); s.setStringData(Map.of("client-secret", "rotated")); return s; });
+        await("rotated").untilAsserted(() -> {
+            assertThat(remote("corp").path("client_secret").asText()).isEqualTo("rotated");
+            assertThat(get("corp").getStatus().secretFingerprints.get("client_secret")).isNotEqualTo(fingerprint);
+        });
+        int listsAndGets = devrev.calls().count(c -> !c.isWrite());
+        // two more drift checks (syncInterval 3s) must not write again
+        await("two more drift checks").atMost(Duration.ofSeconds(30))
+                .until(() -> devrev.calls().count(c -> !c.isWrite()) >= listsAndGets + 2);
+        assertThat(calls(DevRevSimulator.UPDATE) - updatesBefore).isEqualTo(1);
+        assertThat(get("corp").getStatus().toString()).doesNotContain("rotated");
+
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp")
+                .edit(c -> { c.getSpec().enabled = false; return c; });
+        await("disabled").untilAsserted(() -> assertThat(remote("corp").path("enabled").asBoolean()).isFalse());
+
+        String id = get("corp").getStatus().externalId;
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp").delete();
+        await("deleted").untilAsserted(() -> {
+            assertThat(devrev.connection(id)).isEmpty();
+            assertThat(get("corp")).isNull();
+        });
+    }
+
+    @Test
+    void anEnabledConnectionIsDisabledBeforeItIsDeleted() {
+        createOidc("corp", "s");
+        await("Ready").untilAsserted(() -> assertThat(ready("corp")).isEqualTo("True/InSync"));
+        String id = get("corp").getStatus().externalId;
+        devrev.calls().reset();
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp").delete();
+        await("deleted").untilAsserted(() -> assertThat(get("corp")).isNull());
+        assertThat(devrev.connection(id)).isEmpty();
+        assertThat(devrev.calls().calls()).filteredOn(CallLog.Call::isWrite).extracting(CallLog.Call::toString)
+                .containsExactly(DevRevSimulator.TOGGLE + " -> 200", DevRevSimulator.DELETE + " -> 200");
+    }
+
+    @Test
+    void theLastEnabledConnectionIsReportedNotDeletedInALoop() {
+        createOidc("corp", "s");
+        await("Ready").untilAsserted(() -> assertThat(ready("corp")).isEqualTo("True/InSync"));
+        devrev.editOutOfBand(devrev.defaultConnectionId(), c -> c.put("enabled", false));
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp").delete();
+        await("reported").untilAsserted(() -> assertThat(events("corp"))
+                .anySatisfy(e -> assertThat(e).startsWith("DeleteFailed").contains("LastEnabledConnection")));
+        int toggles = calls(DevRevSimulator.TOGGLE);
+        assertThat(get("corp")).isNotNull();
+        assertThat(devrev.connection(get("corp").getStatus().externalId)).isPresent();
+        // the advice in the message works: Orphan lets the resource go and leaves the connection
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp")
+                .edit(c -> { c.getSpec().deletionPolicy = DeletionPolicy.Orphan; return c; });
+        await("orphaned").untilAsserted(() -> assertThat(get("corp")).isNull());
+        assertThat(calls(DevRevSimulator.TOGGLE) - toggles).isLessThanOrEqualTo(1);
+        assertThat(devrev.byDisplayName("Partner corp")).hasSize(1);
+    }
+
+    @Test
+    void theSixthConnectionIsNotReadyWithTheLimitNamed() {
+        for (int i = 1; i <= 6; i++) {
+            createOidc("c" + i, "s");
+            int n = i;
+            if (i < 6) {
+                await("c" + n + " Ready").untilAsserted(() -> assertThat(ready("c" + n)).isEqualTo("True/InSync"));
+            }
+        }
+        await("limit reported").untilAsserted(() -> {
+            assertThat(ready("c6")).isEqualTo("False/ConnectionLimitReached");
+            Condition condition = get("c6").getStatus().conditions.stream()
+                    .filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
+            assertThat(condition.getMessage()).contains("at most 5");
+        });
+        assertThat(devrev.connections()).filteredOn(c -> !c.path("type").asText().equals("social")).hasSize(5);
+        assertThat(events("c6")).anySatisfy(e -> assertThat(e).startsWith("ConnectionLimitReached"));
+    }
+}
