@@ -7,6 +7,7 @@ import dev.federator.vendor.spi.DesiredConnection;
 import dev.federator.vendor.spi.JsonTree;
 import dev.federator.vendor.spi.RemoteConnection;
 import dev.federator.vendor.spi.Rendering;
+import dev.federator.vendor.spi.TransientVendorException;
 import dev.federator.vendor.spi.VendorClient;
 import dev.federator.vendor.spi.VendorRequest;
 import dev.federator.vendor.spi.VendorResponse;
@@ -90,6 +91,10 @@ final class LoginRadiusClient implements VendorClient {
         VendorResponse response = send(VendorRequest.delete(transport.uri(current.id()), "delete"));
         if (!response.isSuccess() && response.json().path("ErrorCode").asInt(0) != 8151) {
             throw transport.failure(response, "delete connection " + current.name(), null);
+        }
+        if (response.isSuccess() && !response.json().path("IsDeleted").asBoolean(false)) {
+            throw new TransientVendorException("DeleteNotConfirmed", "LoginRadius answered the delete of connection "
+                    + current.name() + " without IsDeleted: true");
         }
         return DeleteOutcome.DELETED; // 8151: already gone, which is what a delete wants
     }
