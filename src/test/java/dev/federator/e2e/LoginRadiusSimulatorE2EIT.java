@@ -1,5 +1,6 @@
 package dev.federator.e2e;
 
+import static dev.federator.e2e.ConnectionScenarios.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,10 +92,6 @@ class LoginRadiusSimulatorE2EIT {
         spec.syncInterval = "3s";
         platform.setSpec(spec);
         kube().resource(platform).create();
-    }
-
-    static ConditionFactory await(String what) {
-        return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250));
     }
 
     private static String pem(int n) {
