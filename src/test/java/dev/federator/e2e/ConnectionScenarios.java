@@ -107,7 +107,7 @@ abstract class ConnectionScenarios {
             assertThat(get(name).getStatus().secretFingerprints.get("config.clientSecret")).isNotEqualTo(fingerprint);
             backend().storedSecret(realm, name).ifPresent(s -> assertThat(s).isEqualTo("rotated-secret"));
         });
-        assertThat(get(name).getStatus().toString()).doesNotContain("rotated-secret");
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(get(name).getStatus())).doesNotContain("rotated-secret");
 
         kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).delete();
         await("deleted on the vendor").untilAsserted(() -> {
