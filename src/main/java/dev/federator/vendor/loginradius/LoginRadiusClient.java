@@ -51,8 +51,13 @@ final class LoginRadiusClient implements VendorClient {
         return byId.or(() -> all.stream().filter(c -> c.name().equals(name)).findFirst());
     }
 
+    /** A fresh read (the operator keeps its own listing for drift checks); lookups right after it reuse it. */
     @Override
-    public Optional<List<RemoteConnection>> listAll() { return Optional.of(list()); }
+    public synchronized Optional<List<RemoteConnection>> listAll() {
+        listed = readList();
+        listedAt = clock.instant();
+        return Optional.of(listed);
+    }
 
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {

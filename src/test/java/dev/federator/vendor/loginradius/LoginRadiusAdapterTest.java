@@ -13,6 +13,7 @@ import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.connection.ConnectionSync;
+import dev.federator.connection.RemoteSnapshots;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.secrets.Fingerprints;
 import dev.federator.secrets.PemCertificates;
@@ -71,7 +72,8 @@ class LoginRadiusAdapterTest {
         @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason + ": " + message); }
         @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason + ": " + message); }
     };
-    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder, Clock.systemUTC());
+    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder,
+            new RemoteSnapshots(Clock.systemUTC()), Clock.systemUTC());
     private final ResolvedPlatform platform = new ResolvedPlatform("ns/lr", new IdentityPlatform(), new PlatformSpec(),
             "loginradius", "ns");
     private final MovableClock clock = new MovableClock();
@@ -147,7 +149,7 @@ class LoginRadiusAdapterTest {
     }
 
     private void run(VendorClient client, DesiredConnection desired) {
-        sync.sync(connection, status, platform, client, desired, s -> {});
+        sync.sync(connection, status, platform, client, desired, false, s -> {});
         clock.tick();
     }
 
@@ -312,8 +314,18 @@ class LoginRadiusAdapterTest {
         assertThat(client.find("b", null)).isPresent();
         assertThat(client.find("zzz", null)).isEmpty();
         assertThat(client.listAll().orElseThrow()).extracting(RemoteConnection::name).containsExactly("a", "b", "c");
+        assertThat(sim.calls().calls()).hasSize(2); // the lookups share one read; listAll reads afresh
+        assertThat(sim.calls().countRoute("GET /v2/manage/organizations/:orgId/connections")).isEqualTo(2);
+
+        // The operator's steady-state drift checks share one listing of the organization for all its connections.
+        RemoteSnapshots snapshots = new RemoteSnapshots(Clock.systemUTC());
+        sim.calls().reset();
+        for (String name : List.of("a", "b", "c")) {
+            assertThat(snapshots.find("ns/lr", client, name, Duration.ofMinutes(1)).orElseThrow()).isPresent();
+        }
         assertThat(sim.calls().calls()).hasSize(1);
-        assertThat(sim.calls().countRoute("GET /v2/manage/organizations/:orgId/connections")).isEqualTo(1);
+        sim.calls().reset();
+        clock.tick();
 
         // A write drops the shared read, so the next lookup sees it.
         RemoteConnection a = client.find("a", null).orElseThrow();
