@@ -1,9 +1,11 @@
 package dev.federator.sandbox;
 
+import dev.federator.sim.RateLimit;
 import dev.federator.sim.SimulatorServer;
 import dev.federator.sim.devrev.DevRevSimulator;
 import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.sim.keycloak.KeycloakSimulator;
+import dev.federator.sim.loginradius.LoginRadiusSimulator;
 import dev.federator.sim.slashid.SlashIdSimulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +56,11 @@ public final class SimulatorFleet implements AutoCloseable {
             fleet.byVendor.put("ezto", new EztoSimulator().withApiToken(EZTO_TOKEN).createWorkspace(EZTO_WORKSPACE).start());
             fleet.byVendor.put("slashid", new SlashIdSimulator(SLASHID_ORG, SLASHID_API_KEY).start());
             fleet.byVendor.put("devrev", new DevRevSimulator().withToken(DEVREV_TOKEN).start());
+            fleet.byVendor.put("loginradius", new LoginRadiusSimulator()
+                    .withCredentials(LOGINRADIUS_API_KEY, LOGINRADIUS_API_SECRET)
+                    .withOrganization(LOGINRADIUS_ORGANIZATION, LOGINRADIUS_DOMAIN)
+                    .withRateLimit(RateLimit.of(50, 50)) // LoginRadius' default plan
+                    .start());
         } catch (RuntimeException e) {
             fleet.close();
             throw e;
@@ -74,6 +81,8 @@ public final class SimulatorFleet implements AutoCloseable {
     public SlashIdSimulator slashid() { return (SlashIdSimulator) byVendor.get("slashid"); }
 
     public DevRevSimulator devrev() { return (DevRevSimulator) byVendor.get("devrev"); }
+
+    public LoginRadiusSimulator loginradius() { return (LoginRadiusSimulator) byVendor.get("loginradius"); }
 
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();
