@@ -47,7 +47,8 @@ public class DesiredStateBuilder {
         return new DesiredConnection(connection.remoteName(), spec.displayName, spec.enabled(), kind, oidc, saml, hosted,
                 m == null ? null : new DesiredConnection.AttributeMapping(m.email, m.userId, m.firstName, m.lastName,
                         m.groups),
-                spec.domains, spec.vendorOptions, connection.getMetadata().getUid());
+                spec.domains, spec.vendorOptions == null ? null : new java.util.LinkedHashMap<String, Object>(spec.vendorOptions),
+                connection.getMetadata().getUid());
     }
 
     private static <T> T required(T block, String name) {

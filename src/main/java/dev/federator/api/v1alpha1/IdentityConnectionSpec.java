@@ -77,7 +77,7 @@ public class IdentityConnectionSpec {
     @PreserveUnknownFields
     @JsonPropertyDescription("Vendor-specific settings Federator does not model, merged last into the vendor's "
             + "representation. They may not overwrite a secret or a key Federator manages.")
-    public Map<String, Object> vendorOptions;
+    public Map<String, com.fasterxml.jackson.databind.JsonNode> vendorOptions;
 
     @Default("Delete")
     @JsonPropertyDescription("Delete removes the remote connection when this resource is deleted; Orphan keeps it.")
