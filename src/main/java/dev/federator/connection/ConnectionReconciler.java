@@ -60,10 +60,12 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final DesiredStateBuilder desiredStates;
     private final ConnectionSync sync;
     private final EventRecorder events;
+    private final RemoteSnapshots snapshots;
     private final Clock clock;
 
     public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
-                                ConnectionSync sync, EventRecorder events, Clock clock) {
+                                ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
         this.resolver = resolver;
         this.clients = clients;
         this.desiredStates = desiredStates;
@@ -89,7 +91,10 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                         + kind + "; it supports " + entry.provider().supportedKinds(), generation);
                 return StatusCopies.patchIfChanged(connection, before, status);
             }
-            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection),
+            boolean steady = before != null && generation != null && generation.equals(before.observedGeneration)
+                    && Conditions.find(before.conditions, Conditions.READY)
+                    .map(c -> "True".equals(c.getStatus())).orElse(false);
+            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection), steady,
                     pending -> persistNow(connection, pending, context));
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
@@ -132,6 +137,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                         + " was not created or adopted by this resource; left in place");
                 return DeleteControl.defaultDelete();
             }
+            snapshots.forget(platform.key(), name);
             if (entry.client().delete(remote.get()) == DeleteOutcome.PENDING) {
                 return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(2));
             }

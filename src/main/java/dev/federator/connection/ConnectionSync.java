@@ -17,6 +17,7 @@ import dev.federator.vendor.spi.Rendering;
 import dev.federator.vendor.spi.VendorClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,28 +31,33 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ConnectionSync {
+    private static final Duration MAX_SNAPSHOT_AGE = Duration.ofSeconds(60);
     private final Fingerprints fingerprints;
     private final EventRecorder events;
+    private final RemoteSnapshots snapshots;
     private final Clock clock;
 
-    public ConnectionSync(Fingerprints fingerprints, EventRecorder events, Clock clock) {
+    public ConnectionSync(Fingerprints fingerprints, EventRecorder events, RemoteSnapshots snapshots, Clock clock) {
         this.fingerprints = fingerprints;
         this.events = events;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
     /**
+     * @param steady nothing changed on our side since the last successful pass: this is a drift check, which may
+     *     read the platform's recent listing instead of the connection itself
      * @param persistPendingCreate writes the status at once; called before a vendor create so that a crash between
      *     the create and the final status write cannot lead to a second create
      */
     public void sync(IdentityConnection connection, IdentityConnectionStatus status, ResolvedPlatform platform,
-                     VendorClient client, DesiredConnection desired,
+                     VendorClient client, DesiredConnection desired, boolean steady,
                      Consumer<IdentityConnectionStatus> persistPendingCreate) {
         Long generation = connection.getMetadata().getGeneration();
         String uid = connection.getMetadata().getUid();
         boolean observeOnly = connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         Rendering rendering = client.render(desired);
-        Optional<RemoteConnection> found = client.find(desired.name(), status.externalId);
+        Optional<RemoteConnection> found = read(platform, client, desired.name(), status.externalId, steady);
 
         if (found.isEmpty() && observeOnly) {
             status.drift = List.of("(connection missing)");
@@ -98,6 +104,7 @@ public class ConnectionSync {
                     return;
                 }
                 remote = client.update(remote, desired, rendering, changed);
+                snapshots.written(platform.key(), remote);
                 recordFingerprints(status, uid, rendering);
                 events.normal(connection, "Updated", "updated " + changed + " on " + platform.key());
             }
@@ -130,7 +137,9 @@ public class ConnectionSync {
         RemoteConnection remote;
         try {
             remote = client.create(desired, rendering);
+            snapshots.written(platform.key(), remote);
         } catch (ConflictException e) {
+            snapshots.forget(platform.key(), desired.name());
             // Someone created it between our read and our write; the next pass decides about ownership.
             notReady(status, "AlreadyExists", "a connection named " + desired.name() + " appeared on " + platform.key()
                     + " while creating it; checking ownership again", connection.getMetadata().getGeneration());
@@ -144,6 +153,20 @@ public class ConnectionSync {
             events.normal(connection, "Created", "created connection " + desired.name() + " on " + platform.key());
         }
         return remote;
+    }
+
+    private Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, String name,
+                                            String externalId, boolean steady) {
+        if (steady) {
+            Duration maxAge = platform.syncInterval().dividedBy(4);
+            maxAge = maxAge.compareTo(MAX_SNAPSHOT_AGE) > 0 ? MAX_SNAPSHOT_AGE : maxAge;
+            Optional<Optional<RemoteConnection>> listed = snapshots.find(platform.key(), client, name, maxAge);
+            if (listed.isPresent() && listed.get().isPresent()) {
+                return listed.get();
+            }
+        }
+        // A connection missing from the listing is confirmed by a direct read before anything is created.
+        return client.find(name, externalId);
     }
 
     private boolean owned(RemoteConnection remote, IdentityConnectionStatus status, String uid, VendorClient client) {

@@ -34,7 +34,8 @@ class ConnectionSyncTest {
         @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason); }
         @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason); }
     };
-    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder, Clock.systemUTC());
+    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder,
+            new RemoteSnapshots(Clock.systemUTC()), Clock.systemUTC());
     private final ResolvedPlatform platform = new ResolvedPlatform("ns/fake", new IdentityPlatform(), new PlatformSpec(),
             "fake", "ns");
     private final List<String> persisted = new ArrayList<>();
@@ -59,8 +60,24 @@ class ConnectionSyncTest {
                 null, null, null, null, Map.of(), "uid-1");
     }
 
-    private void run(FakeVendorClient vendor, DesiredConnection desired) {
-        sync.sync(connection, status, platform, vendor, desired, s -> persisted.add(s.pendingCreate));
+    private void run(FakeVendorClient vendor, DesiredConnection desired) { run(vendor, desired, false); }
+
+    private void run(FakeVendorClient vendor, DesiredConnection desired, boolean steady) {
+        sync.sync(connection, status, platform, vendor, desired, steady, s -> persisted.add(s.pendingCreate));
+    }
+
+    @Test
+    void steadyDriftChecksShareOneListingAndStillRevertEdits() {
+        FakeVendorClient vendor = new FakeVendorClient(false);
+        vendor.listable = true;
+        run(vendor, desired("s1", "Corp"));
+        int readsAfterCreate = vendor.reads;
+        for (int i = 0; i < 5; i++) {
+            run(vendor, desired("s1", "Corp"), true);
+        }
+        assertThat(vendor.lists).isEqualTo(1);
+        assertThat(vendor.reads).isEqualTo(readsAfterCreate);
+        assertThat(vendor.writes).containsExactly("create corp");
     }
 
     @Test

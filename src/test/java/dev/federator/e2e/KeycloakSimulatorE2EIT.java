@@ -1,10 +1,10 @@
 package dev.federator.e2e;
 
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SimulatorFleet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,8 +21,23 @@ class KeycloakSimulatorE2EIT extends ConnectionScenarios {
     }
 
     @AfterAll
-    static void stop() {
-        if (env != null) {
+    static void stop() throws java.io.IOException {
+        if (env == null) {
+            return;
+        }
+        try {
+            // Every secret value the scenarios used: none may show in the operator's log, events or statuses.
+            java.util.List<String> secrets = java.util.List.of("first-secret", "rotated-secret",
+                    SimulatorFleet.KEYCLOAK_CLIENT_SECRET);
+            String log = java.nio.file.Files.readString(env.operator().log());
+            String events = env.client().v1().events().inAnyNamespace().list().getItems().toString();
+            String statuses = io.fabric8.kubernetes.client.utils.Serialization.asJson(env.connections());
+            for (String secret : secrets) {
+                org.assertj.core.api.Assertions.assertThat(log).as("operator log").doesNotContain(secret);
+                org.assertj.core.api.Assertions.assertThat(events).as("events").doesNotContain(secret);
+                org.assertj.core.api.Assertions.assertThat(statuses).as("statuses").doesNotContain(secret);
+            }
+        } finally {
             env.close();
         }
     }
@@ -31,10 +46,5 @@ class KeycloakSimulatorE2EIT extends ConnectionScenarios {
 
     @Override protected KubernetesClient kube() { return env.client(); }
 
-    @Override
-    protected String newNamespace() {
-        String ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        env.kubernetes().ensureNamespace(ns);
-        return ns;
-    }
+    @Override protected String newNamespace() { return env.newNamespace(); }
 }

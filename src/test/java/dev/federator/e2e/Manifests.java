@@ -1,6 +1,7 @@
 package dev.federator.e2e;
 
 import dev.federator.api.v1alpha1.ConnectionType;
+import dev.federator.api.v1alpha1.EztoPlatformSpec;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityPlatform;
@@ -36,6 +37,22 @@ final class Manifests {
         spec.keycloak.authRealm = backend.authRealm();
         spec.keycloak.credentialsRef = new SecretRef(credentialsSecret);
         spec.syncInterval = "3s"; // drift checks every few seconds, so reverts are observable in a test
+        platform.setSpec(spec);
+        return platform;
+    }
+
+    /** An ezto workspace; the token Secret holds the key {@code token}. A null pathTemplate keeps the default. */
+    static IdentityPlatform eztoPlatform(String ns, String name, String url, String workspace, String tokenSecret,
+                                         String pathTemplate) {
+        IdentityPlatform platform = new IdentityPlatform();
+        platform.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+        PlatformSpec spec = new PlatformSpec();
+        spec.ezto = new EztoPlatformSpec();
+        spec.ezto.url = url;
+        spec.ezto.workspace = workspace;
+        spec.ezto.tokenRef = new SecretKeyRef(tokenSecret, "token");
+        spec.ezto.pathTemplate = pathTemplate;
+        spec.syncInterval = "3s";
         platform.setSpec(spec);
         return platform;
     }

@@ -1,19 +1,18 @@
 package dev.federator.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** The scenarios' view of the Keycloak simulator. */
-final class SimulatedKeycloak implements KeycloakBackend {
+final class SimulatedKeycloak extends SimulatedBackend {
     private final KeycloakSimulator sim;
 
-    SimulatedKeycloak(KeycloakSimulator sim) { this.sim = sim; }
+    SimulatedKeycloak(KeycloakSimulator sim) {
+        super(sim);
+        this.sim = sim;
+    }
 
     @Override public String url() { return sim.baseUrl(); }
 
@@ -30,18 +29,4 @@ final class SimulatedKeycloak implements KeycloakBackend {
     }
 
     @Override public String authRealm() { return sim.authRealm(); }
-
-    @Override
-    public Optional<JsonNode> identityProvider(String realm, String alias) {
-        return sim.identityProvider(realm, alias).map(JsonNode.class::cast);
-    }
-
-    @Override
-    public void editOutOfBand(String realm, String alias, Consumer<ObjectNode> edit) { sim.editOutOfBand(realm, alias, edit); }
-
-    @Override
-    public void createDirectly(String realm, ObjectNode representation) { sim.putDirect(realm, representation); }
-
-    @Override
-    public Optional<String> storedSecret(String realm, String alias) { return sim.storedSecret(realm, alias); }
 }

@@ -46,19 +46,23 @@ public final class OperatorProcess implements AutoCloseable {
     public OperatorProcess start() {
         httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC",
-                "-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false",
-                "-jar", jar.toAbsolutePath().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+        if (apiServerUrl != null) {
+            command.addAll(List.of("-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false"));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", apiServerUrl);
-        env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+        if (apiServerUrl != null) {
+            // The embedded API server; without it the operator uses KUBECONFIG like kubectl does.
+            env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", apiServerUrl);
+            env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+            env.remove("KUBECONFIG");
+        }
         env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", namespace);
         env.put("FEDERATOR_NAMESPACE", namespace);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.remove("KUBECONFIG");
         env.putAll(extraEnv);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {

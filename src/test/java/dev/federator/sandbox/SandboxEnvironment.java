@@ -39,6 +39,13 @@ public final class SandboxEnvironment implements AutoCloseable {
 
     public MockKubernetes kubernetes() { return kubernetes; }
 
+    /** A fresh namespace, so that a test never sees another's resources. */
+    public String newNamespace() {
+        String ns = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        kubernetes.ensureNamespace(ns);
+        return ns;
+    }
+
     public SimulatorFleet simulators() { return simulators; }
 
     public OperatorProcess operator() { return operator; }

@@ -15,11 +15,23 @@ import java.util.function.Supplier;
  * auth header's name, where the collection lives, extra status codes) are parameters here, and only here.
  */
 public final class KeycloakTransport {
+    /**
+     * What the user should check when the vendor answers 403 or 404, since that differs between vendors.
+     *
+     * @param forbidden what to grant the platform's account
+     * @param notFound which platform settings to check
+     */
+    public record Advice(String forbidden, String notFound) {
+        public static final Advice KEYCLOAK = new Advice("grant it the realm-management role manage-identity-providers",
+                "check the realm or workspace name");
+    }
+
     private final VendorHttp http;
     private final Supplier<String> tokens;
     private final String authHeader;
     private final String collection;
     private final String verifyUrl;
+    private final Advice advice;
 
     /**
      * @param authHeader Authorization for Keycloak, Authentication for ezto
@@ -28,7 +40,13 @@ public final class KeycloakTransport {
      */
     public KeycloakTransport(VendorHttp http, Supplier<String> tokens, String authHeader, String collection,
                              String verifyUrl) {
+        this(http, tokens, authHeader, collection, verifyUrl, Advice.KEYCLOAK);
+    }
+
+    public KeycloakTransport(VendorHttp http, Supplier<String> tokens, String authHeader, String collection,
+                             String verifyUrl, Advice advice) {
         this.http = http;
+        this.advice = advice;
         this.tokens = tokens;
         this.authHeader = authHeader;
         this.collection = collection;
@@ -59,12 +77,14 @@ public final class KeycloakTransport {
             case 401 -> new AuthenticationException("InvalidCredentials",
                     "the vendor refused the platform's token while trying to " + what);
             case 403 -> new AuthenticationException("Forbidden", "the platform's account may not " + what
-                    + "; grant it the realm-management role manage-identity-providers");
+                    + "; " + advice.forbidden());
             case 409 -> new ConflictException("an identity provider with this alias already exists (" + detail + ")");
             case 404 -> new InvalidRequestException("NotFound", "not found while trying to " + what
-                    + "; check the realm or workspace name (" + detail + ")");
+                    + "; " + advice.notFound() + " (" + detail + ")");
+            // ezto auth's "valid but failed": repeating the same request cannot help, so it waits for a spec change.
             case 402 -> new InvalidRequestException("VendorRejected", "the vendor accepted the request as valid but "
-                    + "could not carry it out (402) while trying to " + what + ": " + detail);
+                    + "could not carry it out (402) while trying to " + what + (detail.isBlank() ? "" : ": " + detail)
+                    + "; fix the cause on the vendor or change the spec (the same request is not retried in a loop)");
             default -> new InvalidRequestException(response.status() == 400 ? "VendorRejected" : "VendorError",
                     "the vendor answered " + response.status() + " while trying to " + what
                             + (detail.isBlank() ? "" : ": " + detail));

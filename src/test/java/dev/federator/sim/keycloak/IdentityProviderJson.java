@@ -17,17 +17,17 @@ import java.util.regex.Pattern;
  * Keycloak 26's {@code IdentityProviderRepresentation} rules, as observed on 26.0.7: how a body binds,
  * what create and update validate, what the server stores and what a read shows.
  */
-final class IdentityProviderJson {
+public final class IdentityProviderJson {
 
-    static final String SECRET_MASK = "**********";
-    static final String CLIENT_SECRET = "clientSecret";
+    public static final String SECRET_MASK = "**********";
+    public static final String CLIENT_SECRET = "clientSecret";
 
-    static final Set<String> PROVIDER_IDS = Set.of("oidc", "keycloak-oidc", "saml", "google", "github", "microsoft",
+    public static final Set<String> PROVIDER_IDS = Set.of("oidc", "keycloak-oidc", "saml", "google", "github", "microsoft",
             "facebook", "gitlab", "bitbucket", "linkedin-openid-connect", "twitter", "stackoverflow", "instagram",
             "openshift-v3", "openshift-v4", "paypal");
 
     /** Built-in flows of a new realm; naming any other flow makes Keycloak fail with a 500. */
-    static final Set<String> FLOWS = Set.of("browser", "direct grant", "registration", "reset credentials", "clients",
+    public static final Set<String> FLOWS = Set.of("browser", "direct grant", "registration", "reset credentials", "clients",
             "first broker login", "docker auth");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +57,7 @@ final class IdentityProviderJson {
      * coerced, absent booleans take the Java defaults and an absent config is an empty map. An explicit
      * {@code "config": null} is kept as a JSON null because Keycloak then fails later with a 500.
      */
-    static ObjectNode bind(String body) {
+    public static ObjectNode bind(String body) {
         if (body == null || body.isBlank()) {
             throw KeycloakError.serverError();
         }
@@ -85,7 +85,7 @@ final class IdentityProviderJson {
     }
 
     /** Create-time checks, in Keycloak's order, except the duplicate alias (the store's job). */
-    static void validateCreate(ObjectNode bound) {
+    public static void validateCreate(ObjectNode bound) {
         String alias = text(bound, "alias");
         if (alias != null) {
             if (SPACE.matcher(alias).find()) {
@@ -100,12 +100,12 @@ final class IdentityProviderJson {
     }
 
     /** Update-time checks. Keycloak validates neither the alias characters nor a rename here. */
-    static void validateUpdate(ObjectNode bound) {
+    public static void validateUpdate(ObjectNode bound) {
         validateModel(bound);
     }
 
     /** What the server keeps: canonical field order, empty config values dropped, {@code syncMode} defaulted. */
-    static ObjectNode toStored(ObjectNode bound, String internalId) {
+    public static ObjectNode toStored(ObjectNode bound, String internalId) {
         ObjectNode stored = JsonNodeFactory.instance.objectNode();
         copyText(bound, stored, "alias");
         copyText(bound, stored, "displayName");
@@ -136,7 +136,7 @@ final class IdentityProviderJson {
      * The full replacement a PUT makes: everything comes from the body except the internal id and the
      * provider id, which Keycloak keeps; a masked client secret means "keep the stored one".
      */
-    static ObjectNode replacement(ObjectNode existing, ObjectNode bound) {
+    public static ObjectNode replacement(ObjectNode existing, ObjectNode bound) {
         ObjectNode effective = bound.deepCopy();
         effective.put("providerId", existing.path("providerId").asText());
         ObjectNode config = (ObjectNode) effective.get("config");
@@ -152,7 +152,7 @@ final class IdentityProviderJson {
     }
 
     /** What a GET shows: the client secret masked (vault references excepted), no config in brief form. */
-    static ObjectNode forRead(ObjectNode stored, boolean brief) {
+    public static ObjectNode forRead(ObjectNode stored, boolean brief) {
         ObjectNode shown = stored.deepCopy();
         ObjectNode config = (ObjectNode) shown.get("config");
         if (brief) {
@@ -163,7 +163,7 @@ final class IdentityProviderJson {
         return shown;
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * Realms and their identity providers, in memory. One lock guards everything so that each
  * check-then-write (duplicate alias, rename collision) is atomic; callers only ever get copies.
  */
-final class IdentityProviderStore {
+public final class IdentityProviderStore {
 
     /** Keycloak lists by alias with the database's ordering: case-sensitive, nulls first. */
     private static final Comparator<ObjectNode> BY_ALIAS = Comparator.comparing(
@@ -29,23 +29,23 @@ final class IdentityProviderStore {
 
     private final Map<String, Realm> realms = new HashMap<>();
 
-    synchronized void createRealm(String name) {
+    public synchronized void createRealm(String name) {
         realms.putIfAbsent(Objects.requireNonNull(name), new Realm());
     }
 
-    synchronized Optional<String> realmId(String name) {
+    public synchronized Optional<String> realmId(String name) {
         return Optional.ofNullable(realms.get(name)).map(realm -> realm.id);
     }
 
-    synchronized List<ObjectNode> list(String realm) {
+    public synchronized List<ObjectNode> list(String realm) {
         return realm(realm).providers.stream().sorted(BY_ALIAS).map(ObjectNode::deepCopy).toList();
     }
 
-    synchronized Optional<ObjectNode> find(String realm, String alias) {
+    public synchronized Optional<ObjectNode> find(String realm, String alias) {
         return locate(realm(realm), alias).map(ObjectNode::deepCopy);
     }
 
-    synchronized void create(String realm, ObjectNode stored) {
+    public synchronized void create(String realm, ObjectNode stored) {
         Realm r = realm(realm);
         String alias = IdentityProviderJson.text(stored, "alias");
         if (locate(r, alias).isPresent()) {
@@ -58,7 +58,7 @@ final class IdentityProviderStore {
      * Replaces the provider found under {@code pathAlias} by {@code update(existing)}. A different alias
      * in the result is a rename, which Keycloak 26 performs unless it collides with another provider.
      */
-    synchronized void replace(String realm, String pathAlias, UnaryOperator<ObjectNode> update, boolean rejectRename) {
+    public synchronized void replace(String realm, String pathAlias, UnaryOperator<ObjectNode> update, boolean rejectRename) {
         Realm r = realm(realm);
         int index = indexOf(r, pathAlias);
         if (index < 0) {
@@ -77,7 +77,7 @@ final class IdentityProviderStore {
         r.providers.set(index, replacement);
     }
 
-    synchronized void delete(String realm, String alias) {
+    public synchronized void delete(String realm, String alias) {
         Realm r = realm(realm);
         int index = indexOf(r, alias);
         if (index < 0) {
@@ -87,7 +87,7 @@ final class IdentityProviderStore {
     }
 
     /** Inserts or overwrites by alias, skipping every API rule. */
-    synchronized void put(String realm, ObjectNode stored) {
+    public synchronized void put(String realm, ObjectNode stored) {
         Realm r = realm(realm);
         int index = indexOf(r, IdentityProviderJson.text(stored, "alias"));
         if (index < 0) {
@@ -97,7 +97,7 @@ final class IdentityProviderStore {
         }
     }
 
-    synchronized boolean edit(String realm, String alias, Consumer<ObjectNode> edit) {
+    public synchronized boolean edit(String realm, String alias, Consumer<ObjectNode> edit) {
         Optional<ObjectNode> existing = locate(realm(realm), alias);
         existing.ifPresent(edit);
         return existing.isPresent();

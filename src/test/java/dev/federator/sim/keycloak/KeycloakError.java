@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * differ on purpose: JAX-RS exceptions give {@code {"error"}}, OAuth errors add {@code error_description},
  * and admin validation errors ({@code ErrorResponse}) give {@code {"errorMessage"}}.
  */
-final class KeycloakError extends RuntimeException {
+public final class KeycloakError extends RuntimeException {
 
-    final int status;
-    final ObjectNode body;
+    public final int status;
+    public final ObjectNode body;
 
     private KeycloakError(int status, ObjectNode body) {
         super(body.toString(), null, false, false);
@@ -19,53 +19,53 @@ final class KeycloakError extends RuntimeException {
         this.body = body;
     }
 
-    static KeycloakError error(int status, String error) {
+    public static KeycloakError error(int status, String error) {
         return new KeycloakError(status, JsonNodeFactory.instance.objectNode().put("error", error));
     }
 
-    static KeycloakError oauth(int status, String error, String description) {
+    public static KeycloakError oauth(int status, String error, String description) {
         return new KeycloakError(status,
                 JsonNodeFactory.instance.objectNode().put("error", error).put("error_description", description));
     }
 
-    static KeycloakError errorMessage(int status, String message) {
+    public static KeycloakError errorMessage(int status, String message) {
         return new KeycloakError(status, JsonNodeFactory.instance.objectNode().put("errorMessage", message));
     }
 
     /** The admin {@code ErrorRepresentation} naming the offending field. */
-    static KeycloakError fieldError(int status, String message, String field) {
+    public static KeycloakError fieldError(int status, String message, String field) {
         return new KeycloakError(status,
                 JsonNodeFactory.instance.objectNode().put("errorMessage", message).put("field", field));
     }
 
-    static KeycloakError unauthorized() {
+    public static KeycloakError unauthorized() {
         return error(401, "HTTP 401 Unauthorized");
     }
 
-    static KeycloakError forbidden() {
+    public static KeycloakError forbidden() {
         return error(403, "HTTP 403 Forbidden");
     }
 
-    static KeycloakError notFound() {
+    public static KeycloakError notFound() {
         return error(404, "HTTP 404 Not Found");
     }
 
-    static KeycloakError realmNotFound() {
+    public static KeycloakError realmNotFound() {
         return error(404, "Realm not found.");
     }
 
     /** What any unhandled exception (a NullPointerException included) turns into. */
-    static KeycloakError serverError() {
+    public static KeycloakError serverError() {
         return oauth(500, "unknown_error", "For more on this error consult the server log.");
     }
 
     /** The body is not JSON at all. */
-    static KeycloakError unparsableJson() {
+    public static KeycloakError unparsableJson() {
         return oauth(400, "invalid_request", "Cannot parse the JSON");
     }
 
     /** The body is JSON but does not bind to the representation (wrong type somewhere). */
-    static KeycloakError unmappableJson() {
+    public static KeycloakError unmappableJson() {
         return oauth(400, "unknown_error", "Cannot parse the JSON");
     }
 }

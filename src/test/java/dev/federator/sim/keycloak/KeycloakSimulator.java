@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>The auth realm ({@code master} unless changed) always exists; other realms come from {@link #createRealm}.
  */
-public final class KeycloakSimulator extends SimulatorServer<KeycloakSimulator> {
+public final class KeycloakSimulator extends SimulatorServer<KeycloakSimulator> implements IdentityProviderAccess {
 
     private static final String TOKEN_PATH = "/realms/:realm/protocol/openid-connect/token";
     private static final String REALM_PATH = "/admin/realms/:realm";
@@ -125,7 +125,7 @@ public final class KeycloakSimulator extends SimulatorServer<KeycloakSimulator> 
         tokens.expireAccessTokens();
     }
 
-    /** The stored representation, secret unmasked. */
+    @Override
     public Optional<ObjectNode> identityProvider(String realm, String alias) {
         return store.find(knownRealm(realm), alias);
     }
@@ -135,13 +135,7 @@ public final class KeycloakSimulator extends SimulatorServer<KeycloakSimulator> 
         return store.list(knownRealm(realm));
     }
 
-    /** The real stored {@code config.clientSecret}, which the API never shows. */
-    public Optional<String> storedSecret(String realm, String alias) {
-        return identityProvider(realm, alias)
-                .map(idp -> IdentityProviderJson.text(idp.path("config"), IdentityProviderJson.CLIENT_SECRET));
-    }
-
-    /** Changes a stored provider as if someone used the admin console; false when absent. */
+    @Override
     public boolean editOutOfBand(String realm, String alias, Consumer<ObjectNode> edit) {
         return store.edit(knownRealm(realm), alias, edit);
     }
@@ -160,6 +154,7 @@ public final class KeycloakSimulator extends SimulatorServer<KeycloakSimulator> 
      * Stores {@code representation} (as a client would POST it) without the API's validation, with
      * the server's defaults applied, replacing any provider with the same alias. Returns what was stored.
      */
+    @Override
     public ObjectNode putDirect(String realm, JsonNode representation) {
         knownRealm(realm);
         ObjectNode bound;

@@ -24,6 +24,8 @@ public final class FakeVendorClient implements VendorClient {
     public final Map<String, String> secrets = new ConcurrentHashMap<>();
     public final List<String> writes = new ArrayList<>();
     public int reads;
+    public int lists;
+    public boolean listable;
     private final boolean ownerMarker;
 
     public FakeVendorClient(boolean ownerMarker) { this.ownerMarker = ownerMarker; }
@@ -50,6 +52,15 @@ public final class FakeVendorClient implements VendorClient {
     public Optional<RemoteConnection> find(String name, String externalId) {
         reads++;
         return Optional.ofNullable(store.get(name)).map(this::remote);
+    }
+
+    @Override
+    public Optional<List<RemoteConnection>> listAll() {
+        if (!listable) {
+            return Optional.empty();
+        }
+        lists++;
+        return Optional.of(store.values().stream().map(this::remote).toList());
     }
 
     @Override

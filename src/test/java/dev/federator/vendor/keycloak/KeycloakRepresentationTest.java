@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class KeycloakRepresentationTest {
-    static DesiredConnection oidc(String secret, Map<String, Object> vendorOptions) {
+public class KeycloakRepresentationTest {
+    public static DesiredConnection oidc(String secret, Map<String, Object> vendorOptions) {
         return new DesiredConnection("corp", "Corp", true, ConnectionKind.OIDC,
                 new DesiredConnection.Oidc("https://idp", "client", SecretValue.of(secret), List.of("openid", "email"),
                         null, "https://idp/auth", "https://idp/token", null, "https://idp/keys", null, null, null, null),

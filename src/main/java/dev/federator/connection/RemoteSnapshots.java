@@ -1,0 +1,69 @@
+package dev.federator.connection;
+
+import dev.federator.vendor.spi.RemoteConnection;
+import dev.federator.vendor.spi.VendorClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Drift checks of connections in steady state read a recent listing of their platform instead of one GET each:
+ * a resync of a thousand connections then costs a few list pages. Our own writes are applied to the listing at
+ * once, so it never makes the operator write twice; anything else is at most {@code maxAge} old.
+ */
+@ApplicationScoped
+public class RemoteSnapshots {
+    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName) {}
+
+    private final ConcurrentMap<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public RemoteSnapshots(Clock clock) { this.clock = clock; }
+
+    /**
+     * The connection as listed, or empty when it is not there; {@code Optional.empty()} outside when the vendor has
+     * no list call worth using, so the caller reads it directly.
+     */
+    public Optional<Optional<RemoteConnection>> find(String platform, VendorClient client, String name, Duration maxAge) {
+        Snapshot snapshot = snapshots.get(platform);
+        if (snapshot == null || snapshot.takenAt().plus(maxAge).isBefore(clock.instant())) {
+            synchronized (locks.computeIfAbsent(platform, k -> new Object())) {
+                snapshot = snapshots.get(platform);
+                if (snapshot == null || snapshot.takenAt().plus(maxAge).isBefore(clock.instant())) {
+                    Instant takenAt = clock.instant();
+                    Optional<List<RemoteConnection>> listed = client.listAll();
+                    if (listed.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    snapshot = new Snapshot(takenAt, new ConcurrentHashMap<>(listed.get().stream()
+                            .collect(Collectors.toMap(RemoteConnection::name, Function.identity(), (a, b) -> a))));
+                    snapshots.put(platform, snapshot);
+                }
+            }
+        }
+        return Optional.of(Optional.ofNullable(snapshot.byName().get(name)));
+    }
+
+    public void written(String platform, RemoteConnection remote) {
+        Snapshot snapshot = snapshots.get(platform);
+        if (snapshot != null) {
+            snapshot.byName().put(remote.name(), remote);
+        }
+    }
+
+    public void forget(String platform, String name) {
+        Snapshot snapshot = snapshots.get(platform);
+        if (snapshot != null) {
+            snapshot.byName().remove(name);
+        }
+    }
+}

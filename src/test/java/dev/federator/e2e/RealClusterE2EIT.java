@@ -1,0 +1,93 @@
+package dev.federator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.federator.sandbox.OperatorProcess;
+import dev.federator.sandbox.SimulatorFleet;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The same scenarios on a real cluster named by KUBECONFIG (kind, k3s...): `./mvnw verify -Preal-cluster`. CRDs come
+ * from crds/, the operator runs in a JVM on this machine against the cluster, and each test gets its own namespace,
+ * deleted afterwards. The vendor is the Keycloak simulator on loopback, reachable from the operator's JVM.
+ */
+@EnabledIfSystemProperty(named = "federator.real-cluster", matches = "true")
+class RealClusterE2EIT extends ConnectionScenarios {
+    private static final String OPERATOR_NAMESPACE = "federator-e2e";
+    private static KubernetesClient client;
+    private static SimulatorFleet simulators;
+    private static OperatorProcess operator;
+    private static final List<String> namespaces = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        client = new KubernetesClientBuilder().build();
+        try (Stream<Path> crds = Files.list(Path.of("crds"))) {
+            for (Path crd : crds.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(crd)) {
+                    for (HasMetadata item : client.load(in).items()) {
+                        client.resource(item).serverSideApply();
+                    }
+                }
+            }
+        }
+        ensureNamespace(OPERATOR_NAMESPACE);
+        simulators = SimulatorFleet.start();
+        operator = new OperatorProcess(OperatorProcess.defaultJar(), null, OPERATOR_NAMESPACE,
+                Path.of("target", "e2e", "real-cluster-operator.log"), Map.of()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        // Namespaces go first, while the operator still runs to release its finalizers.
+        if (client != null) {
+            namespaces.forEach(ns -> client.namespaces().withName(ns).delete());
+            org.awaitility.Awaitility.await("test namespaces deleted").atMost(java.time.Duration.ofMinutes(2))
+                    .until(() -> namespaces.stream().allMatch(ns -> client.namespaces().withName(ns).get() == null));
+        }
+        if (operator != null) {
+            operator.close();
+        }
+        if (simulators != null) {
+            simulators.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static void ensureNamespace(String name) {
+        if (client.namespaces().withName(name).get() == null) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+                    .create();
+        }
+    }
+
+    @Override protected KeycloakBackend backend() { return new SimulatedKeycloak(simulators.keycloak()); }
+
+    @Override protected KubernetesClient kube() { return client; }
+
+    @Override
+    protected String newNamespace() {
+        String ns = "federator-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        ensureNamespace(ns);
+        namespaces.add(ns);
+        assertThat(client.namespaces().withName(ns).get()).isNotNull();
+        return ns;
+    }
+}
