@@ -2,6 +2,7 @@ package dev.federator.sandbox;
 
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.SimulatorServer;
+import dev.federator.sim.auth0.Auth0Simulator;
 import dev.federator.sim.devrev.DevRevSimulator;
 import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.sim.keycloak.KeycloakSimulator;
@@ -61,6 +62,8 @@ public final class SimulatorFleet implements AutoCloseable {
                     .withOrganization(LOGINRADIUS_ORGANIZATION, LOGINRADIUS_DOMAIN)
                     .withRateLimit(RateLimit.of(50, 50)) // LoginRadius' default plan
                     .start());
+            fleet.byVendor.put("auth0", new Auth0Simulator(AUTH0_DOMAIN)
+                    .withClient(AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET, Auth0Simulator.ALL_SCOPES).start());
         } catch (RuntimeException e) {
             fleet.close();
             throw e;
@@ -83,6 +86,8 @@ public final class SimulatorFleet implements AutoCloseable {
     public DevRevSimulator devrev() { return (DevRevSimulator) byVendor.get("devrev"); }
 
     public LoginRadiusSimulator loginradius() { return (LoginRadiusSimulator) byVendor.get("loginradius"); }
+
+    public Auth0Simulator auth0() { return (Auth0Simulator) byVendor.get("auth0"); }
 
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();

@@ -57,4 +57,18 @@ public final class RateLimit {
     public int burst() {
         return burst;
     }
+
+    /** Whole requests the bucket would let through now, for vendors that report it (x-ratelimit-remaining). */
+    public synchronized int available() {
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(burst, tokens + (now - lastRefill) / 1e9 * perSecond);
+        lastRefill = now;
+        return (int) Math.floor(tokens);
+    }
+
+    /** How long until the bucket is full again. */
+    public synchronized Duration untilFull() {
+        available();
+        return Duration.ofNanos((long) Math.ceil((burst - tokens) / perSecond * 1e9));
+    }
 }

@@ -36,4 +36,16 @@ class RateLimitTest {
         }
         assertThat(limit.tryAcquire()).isPresent();
     }
+
+    @Test
+    void reportsWhatIsLeftAndWhenTheBucketIsFullAgain() {
+        assertThat(limit.available()).isEqualTo(3);
+        assertThat(limit.untilFull()).isEqualTo(Duration.ZERO);
+        limit.tryAcquire();
+        limit.tryAcquire();
+        assertThat(limit.available()).isEqualTo(1);
+        assertThat(limit.untilFull()).isEqualTo(Duration.ofSeconds(1));
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        assertThat(limit.available()).isEqualTo(2);
+    }
 }
