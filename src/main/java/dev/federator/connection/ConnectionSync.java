@@ -84,8 +84,16 @@ public class ConnectionSync {
                 events.normal(connection, "Adopted", "took over the existing connection " + desired.name() + " on "
                         + platform.key());
             }
-            List<String> changed = Differ.changedPaths(rendering, remote.body(),
-                    (path, value) -> fingerprint(uid, path, value).equals(status.secretFingerprints.get(path)));
+            List<String> changed = diff(rendering, remote, uid, status);
+            if (!changed.isEmpty() && !observeOnly && steady) {
+                // The listing may be up to a minute old: write only from a fresh read, so that an update that sends
+                // back what the vendor holds never reverts a change made there in the meantime.
+                Optional<RemoteConnection> fresh = client.find(desired.name(), status.externalId);
+                if (fresh.isPresent()) {
+                    remote = fresh.get();
+                    changed = diff(rendering, remote, uid, status);
+                }
+            }
             if (observeOnly) {
                 client.ownerMarkerPath().ifPresent(changed::remove);
                 status.drift = changed;
@@ -162,6 +170,11 @@ public class ConnectionSync {
             events.normal(connection, "Created", "created connection " + desired.name() + " on " + platform.key());
         }
         return remote;
+    }
+
+    private List<String> diff(Rendering rendering, RemoteConnection remote, String uid, IdentityConnectionStatus status) {
+        return Differ.changedPaths(rendering, remote.body(),
+                (path, value) -> fingerprint(uid, path, value).equals(status.secretFingerprints.get(path)));
     }
 
     private Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, String name,

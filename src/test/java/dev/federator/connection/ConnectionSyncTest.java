@@ -34,8 +34,9 @@ class ConnectionSyncTest {
         @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason); }
         @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason); }
     };
-    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder,
-            new RemoteSnapshots(Clock.systemUTC()), Clock.systemUTC());
+    private final RemoteSnapshots snapshots = new RemoteSnapshots(Clock.systemUTC());
+    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder, snapshots,
+            Clock.systemUTC());
     private final ResolvedPlatform platform = new ResolvedPlatform("ns/fake", new IdentityPlatform(), new PlatformSpec(),
             "fake", "ns");
     private final List<String> persisted = new ArrayList<>();
@@ -64,6 +65,20 @@ class ConnectionSyncTest {
 
     private void run(FakeVendorClient vendor, DesiredConnection desired, boolean steady) {
         sync.sync(connection, status, platform, vendor, desired, steady, s -> persisted.add(s.pendingCreate));
+    }
+
+    @Test
+    void driftSeenInAStaleListingIsWrittenFromAFreshRead() {
+        FakeVendorClient vendor = new FakeVendorClient(false);
+        vendor.listable = true;
+        run(vendor, desired("s1", "Corp"));
+        vendor.store.get("corp").put("displayName", "Edited");
+        snapshots.find(platform.key(), vendor, "corp", java.time.Duration.ofMinutes(1)); // the listing sees the edit
+        vendor.store.get("corp").put("serverManaged", "changed-on-the-vendor-since");
+        run(vendor, desired("s1", "Corp"), true);
+        assertThat(vendor.writes).containsExactly("create corp", "update corp [displayName]");
+        assertThat(vendor.store.get("corp").path("serverManaged").asText()).isEqualTo("changed-on-the-vendor-since");
+        assertThat(vendor.store.get("corp").path("displayName").asText()).isEqualTo("Corp");
     }
 
     @Test
