@@ -63,11 +63,13 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final EventRecorder events;
     private final RemoteSnapshots snapshots;
     private final Clock clock;
+    private final CertificateExpiry certificates;
     private final ConnectionMetrics metrics;
 
     public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
                                 ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
-                                ConnectionMetrics metrics) {
+                                CertificateExpiry certificates, ConnectionMetrics metrics) {
+        this.certificates = certificates;
         this.metrics = metrics;
         this.snapshots = snapshots;
         this.resolver = resolver;
@@ -101,6 +103,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     .map(c -> "True".equals(c.getStatus())).orElse(false);
             sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection), steady,
                     pending -> persistNow(connection, pending, context));
+            certificates.evaluate(connection, status);
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
             fail(connection, status, e.reason(), e.getMessage() + "; retrying", generation);
@@ -122,8 +125,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private void observe(IdentityConnection connection, IdentityConnectionStatus status) {
         metrics.record(connection.getMetadata().getNamespace(), connection.getMetadata().getName(),
                 Conditions.find(status.conditions, Conditions.READY).map(c -> c.getStatus()).orElse(null),
-                status.signingCertificate == null || status.signingCertificate.notAfter == null ? null
-                        : java.time.Instant.parse(status.signingCertificate.notAfter));
+                CertificateExpiry.notAfter(status));
     }
 
     @Override
