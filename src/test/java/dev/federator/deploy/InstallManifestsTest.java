@@ -18,7 +18,7 @@ class InstallManifestsTest {
 
     @Test
     void kustomizeBaseIsProductionReady() throws Exception {
-        String rendered = kubectlKustomize();
+        String rendered = kubectlKustomize("deploy/");
         Manifests m = Manifests.parse(rendered);
         m.assertProductionReady("federator-system");
         assertThat(m.one("Namespace").at("/metadata/name").asText()).isEqualTo("federator-system");
@@ -26,6 +26,27 @@ class InstallManifestsTest {
         assertThat(m.env("QUARKUS_OPERATOR_SDK_NAMESPACES")).as("all namespaces by default")
                 .isEqualTo("JOSDK_ALL_NAMESPACES");
         assertThat(m.ofKind("ServiceMonitor")).isEmpty();
+    }
+
+    @Test
+    void kustomizeOverlayFromTheReadmeSetsImageAndNamespaces() throws Exception {
+        Path overlay = Path.of("target", "kustomize-overlay");
+        Files.createDirectories(overlay);
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources: [../../deploy]
+                images:
+                  - {name: federator, newName: registry.example.com/federator, newTag: 0.1.0}
+                patches:
+                  - target: {kind: Deployment, name: federator}
+                    patch: |-
+                      - op: replace
+                        path: /spec/template/spec/containers/0/env/2/value     # QUARKUS_OPERATOR_SDK_NAMESPACES
+                        value: team-a,team-b
+                """);
+        Manifests m = Manifests.parse(kubectlKustomize(overlay.toString()));
+        m.assertProductionReady("federator-system");
+        assertThat(m.container().path("image").asText()).isEqualTo("registry.example.com/federator:0.1.0");
+        assertThat(m.env("QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo("team-a,team-b");
     }
 
     @Test
@@ -67,10 +88,10 @@ class InstallManifestsTest {
         }
     }
 
-    private static String kubectlKustomize() throws IOException, InterruptedException {
+    private static String kubectlKustomize(String dir) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder("kubectl", "kustomize", "deploy/").redirectErrorStream(false).start();
+            process = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(false).start();
         } catch (IOException e) {
             assumeTrue(false, "kubectl is not on the PATH; the kustomize base is not rendered here (" + e.getMessage() + ")");
             throw e;
@@ -82,7 +103,7 @@ class InstallManifestsTest {
         process.getInputStream().transferTo(out);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         errPump.join();
-        assertThat(process.exitValue()).as("kubectl kustomize deploy/: %s", err.toString(StandardCharsets.UTF_8))
+        assertThat(process.exitValue()).as("kubectl kustomize %s: %s", dir, err.toString(StandardCharsets.UTF_8))
                 .isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
