@@ -83,7 +83,7 @@ class InstallManifestsTest {
         for (String plural : new String[] {"identityconnections", "identityplatforms", "clusteridentityplatforms"}) {
             String file = plural + ".federator.dev.yaml";
             assertThat(Files.readString(CHART.resolve("crds").resolve(file)))
-                    .as("deploy/helm/federator/crds/%s differs from crds/: copy crds/*.yaml into the chart", file)
+                    .as("deploy/helm/federator/crds/%s differs from crds/: run bin/update-crds", file)
                     .isEqualTo(Files.readString(Path.of("crds", file)));
         }
     }

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * openapi2jsonschema does: objects with declared properties reject unknown fields (unless the CRD preserves them),
  * {@code x-kubernetes-int-or-string} becomes string-or-integer, {@code nullable} admits null, and the
  * {@code x-kubernetes-*} extensions (CEL rules included, which only the API server evaluates) are dropped.
- * Regenerate: {@code ./mvnw -q test -Dtest=JsonSchemasAreCurrentTest -Dfederator.update-schemas=true}.
+ * Regenerate: {@code bin/update-crds}, or {@code ./mvnw -q test -Dtest=JsonSchemasAreCurrentTest
+ * -Dfederator.update-schemas=true}.
  */
 public final class JsonSchemaExport {
     static final Path CRDS = Path.of("crds");

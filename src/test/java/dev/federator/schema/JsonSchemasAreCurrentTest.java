@@ -41,8 +41,8 @@ class JsonSchemasAreCurrentTest {
         assertThat(generated).containsOnlyKeys("federator.dev/identityconnection_v1alpha1.json",
                 "federator.dev/identityplatform_v1alpha1.json", "federator.dev/clusteridentityplatform_v1alpha1.json");
         assertThat(committed)
-                .as("deploy/schemas/ is out of date with crds/: run `./mvnw -q test -Dtest=JsonSchemasAreCurrentTest "
-                        + "-Dfederator.update-schemas=true` and commit it")
+                .as("deploy/schemas/ is out of date with crds/: run bin/update-crds (or ./mvnw -q test "
+                        + "-Dtest=JsonSchemasAreCurrentTest -Dfederator.update-schemas=true) and commit it")
                 .isEqualTo(generated);
     }
 
