@@ -7,6 +7,7 @@ import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.ManagementPolicy;
 import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.metrics.ConnectionMetrics;
 import dev.federator.platform.PlatformProblem;
 import dev.federator.platform.PlatformResolver;
 import dev.federator.platform.ResolvedPlatform;
@@ -62,9 +63,14 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final EventRecorder events;
     private final RemoteSnapshots snapshots;
     private final Clock clock;
+    private final CertificateExpiry certificates;
+    private final ConnectionMetrics metrics;
 
     public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
-                                ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock) {
+                                ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
+                                CertificateExpiry certificates, ConnectionMetrics metrics) {
+        this.certificates = certificates;
+        this.metrics = metrics;
         this.snapshots = snapshots;
         this.resolver = resolver;
         this.clients = clients;
@@ -89,6 +95,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             if (!entry.provider().supportedKinds().contains(kind)) {
                 fail(connection, status, "UnsupportedType", platform.vendor() + " cannot hold connections of type "
                         + kind + "; it supports " + entry.provider().supportedKinds(), generation);
+                observe(connection, status);
                 return StatusCopies.patchIfChanged(connection, before, status);
             }
             boolean steady = before != null && generation != null && generation.equals(before.observedGeneration)
@@ -96,6 +103,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     .map(c -> "True".equals(c.getStatus())).orElse(false);
             sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection), steady,
                     pending -> persistNow(connection, pending, context));
+            certificates.evaluate(connection, status);
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
             fail(connection, status, e.reason(), e.getMessage() + "; retrying", generation);
@@ -110,7 +118,14 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             fail(connection, status, e.reason(), e.getMessage(), generation);
             next = Duration.ofMinutes(10); // the platform watch brings us back as soon as it is fixed
         }
+        observe(connection, status);
         return StatusCopies.patchIfChanged(connection, before, status).rescheduleAfter(next);
+    }
+
+    private void observe(IdentityConnection connection, IdentityConnectionStatus status) {
+        metrics.record(connection.getMetadata().getNamespace(), connection.getMetadata().getName(),
+                Conditions.find(status.conditions, Conditions.READY).map(c -> c.getStatus()).orElse(null),
+                CertificateExpiry.notAfter(status));
     }
 
     @Override
@@ -118,6 +133,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         IdentityConnectionStatus status = connection.getStatus() == null ? new IdentityConnectionStatus()
                 : connection.getStatus();
         String name = connection.remoteName();
+        metrics.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
         if (connection.getSpec().deletionPolicy() == DeletionPolicy.Orphan
                 || connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly) {
             events.normal(connection, "Orphaned", "left connection " + name + " on the vendor ("
