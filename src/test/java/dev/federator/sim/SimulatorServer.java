@@ -44,6 +44,7 @@ public abstract class SimulatorServer<S extends SimulatorServer<S>> implements A
     private final Faults faults = new Faults();
     private volatile RateLimit rateLimit;
     private HttpServer server;
+    private io.vertx.core.net.SelfSignedCertificate tls;
     private volatile int port = -1;
 
     /** Own Vert.x instance, random free port. */
@@ -86,8 +87,11 @@ public abstract class SimulatorServer<S extends SimulatorServer<S>> implements A
                 }
             });
         }
-        HttpServer created = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(requestedPort))
-                .requestHandler(router);
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requestedPort);
+        if (tls != null) {
+            options.setSsl(true).setKeyCertOptions(tls.keyCertOptions());
+        }
+        HttpServer created = vertx.createHttpServer(options).requestHandler(router);
         await(created.listen());
         server = created;
         port = created.actualPort();
@@ -101,8 +105,26 @@ public abstract class SimulatorServer<S extends SimulatorServer<S>> implements A
         return port;
     }
 
+    /**
+     * Serves https with a freshly made self-signed certificate for "localhost", as a vendor behind a private CA
+     * would. Call before {@link #start()}.
+     */
+    public S withSelfSignedTls() {
+        this.tls = io.vertx.core.net.SelfSignedCertificate.create("localhost");
+        return self();
+    }
+
+    /** The PEM of the self-signed certificate, for a platform's caBundleRef. */
+    public String certificatePem() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(tls.certificatePath()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return tls != null ? "https://localhost:" + port() : "http://127.0.0.1:" + port();
     }
 
     public CallLog calls() {

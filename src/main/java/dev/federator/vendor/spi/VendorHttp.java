@@ -67,6 +67,11 @@ public final class VendorHttp {
             response = Failsafe.with(policy).get(() -> attempt(request));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof javax.net.ssl.SSLException) {
+                throw new TransientVendorException("TLSHandshakeFailed", request.safeTarget() + " failed TLS "
+                        + "verification (" + cause.getClass().getSimpleName() + "); if the vendor uses a private CA, "
+                        + "put it in the platform's spec.tls.caBundleRef", null, null);
+            }
             throw new TransientVendorException("VendorUnreachable",
                     request.safeTarget() + " failed: " + cause.getClass().getSimpleName(), null, null);
         }
