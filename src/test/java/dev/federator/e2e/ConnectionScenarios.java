@@ -54,24 +54,12 @@ abstract class ConnectionScenarios {
         return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250));
     }
 
-    protected IdentityConnection get(String name) {
-        return kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).get();
-    }
+    protected IdentityConnection get(String name) { return ConnectionProbe.get(kube(), ns, name); }
 
-    private static String readyReason(List<Condition> conditions) {
-        return conditions.stream().filter(c -> c.getType().equals("Ready")).findFirst()
-                .map(c -> c.getStatus() + "/" + c.getReason()).orElse("none");
-    }
+    private static String readyReason(List<Condition> conditions) { return ConnectionProbe.ready(conditions); }
 
     /** "pending" until the status reflects the current generation, then Ready's "status/reason". */
-    protected String ready(String name) {
-        IdentityConnection c = get(name);
-        if (c == null || c.getStatus() == null
-                || !c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)) {
-            return "pending";
-        }
-        return readyReason(c.getStatus().conditions);
-    }
+    protected String ready(String name) { return ConnectionProbe.ready(kube(), ns, name); }
 
     protected Optional<JsonNode> remote(String alias) { return backend().identityProvider(realm, alias); }
 

@@ -81,29 +81,13 @@ class DevRevSimulatorE2EIT {
 
     private static ConditionFactory await(String what) { return ConnectionScenarios.await(what); }
 
-    private static String reason(List<Condition> conditions) {
-        return conditions.stream().filter(c -> c.getType().equals("Ready")).findFirst()
-                .map(c -> c.getStatus() + "/" + c.getReason()).orElse("none");
-    }
+    private static String reason(List<Condition> conditions) { return ConnectionProbe.ready(conditions); }
 
-    private IdentityConnection get(String name) {
-        return kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).get();
-    }
+    private IdentityConnection get(String name) { return ConnectionProbe.get(kube(), ns, name); }
 
-    private String ready(String name) {
-        IdentityConnection c = get(name);
-        if (c == null || c.getStatus() == null
-                || !c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)) {
-            return "pending";
-        }
-        return reason(c.getStatus().conditions);
-    }
+    private String ready(String name) { return ConnectionProbe.ready(kube(), ns, name); }
 
-    private List<String> events(String name) {
-        return kube().v1().events().inNamespace(ns).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                .map(e -> e.getReason() + ": " + e.getMessage()).toList();
-    }
+    private List<String> events(String name) { return ConnectionProbe.events(kube(), ns, name); }
 
     private void createOidc(String name, String secret) {
         kube().resource(Manifests.secret(ns, name + "-client", Map.of("client-secret", secret))).create();
@@ -151,7 +135,7 @@ class DevRevSimulatorE2EIT {
         await("two more drift checks").atMost(Duration.ofSeconds(30))
                 .until(() -> devrev.calls().count(c -> !c.isWrite()) >= listsAndGets + 2);
         assertThat(calls(DevRevSimulator.UPDATE) - updatesBefore).isEqualTo(1);
-        assertThat(get("corp").getStatus().toString()).doesNotContain("rotated");
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(get("corp").getStatus())).doesNotContain("rotated");
 
         kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp")
                 .edit(c -> { c.getSpec().enabled = false; return c; });

@@ -75,29 +75,13 @@ class SlashIdSimulatorE2EIT {
         });
     }
 
-    private static String reason(List<Condition> conditions) {
-        return conditions.stream().filter(c -> c.getType().equals("Ready")).findFirst()
-                .map(c -> c.getStatus() + "/" + c.getReason()).orElse("none");
-    }
+    private static String reason(List<Condition> conditions) { return ConnectionProbe.ready(conditions); }
 
-    private IdentityConnection get(String name) {
-        return kube().resources(IdentityConnection.class).inNamespace(ns).withName(name).get();
-    }
+    private IdentityConnection get(String name) { return ConnectionProbe.get(kube(), ns, name); }
 
-    private String ready(String name) {
-        IdentityConnection c = get(name);
-        if (c == null || c.getStatus() == null
-                || !c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)) {
-            return "pending";
-        }
-        return reason(c.getStatus().conditions);
-    }
+    private String ready(String name) { return ConnectionProbe.ready(kube(), ns, name); }
 
-    private List<String> events(String name) {
-        return kube().v1().events().inNamespace(ns).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                .map(e -> e.getReason() + ": " + e.getMessage()).toList();
-    }
+    private List<String> events(String name) { return ConnectionProbe.events(kube(), ns, name); }
 
     private IdentityConnection connection(String name, ConnectionType type) {
         IdentityConnection c = new IdentityConnection();
