@@ -95,6 +95,55 @@ public final class Benchmark {
         rotation();
         memory();
         startup();
+        if (!Boolean.getBoolean("bench.skip-rate-limited")) {
+            rateLimited();
+        }
+    }
+
+    /**
+     * Scenario 2: the same number of connections again, in a second namespace with its own platforms, every
+     * simulator limiting to 20 requests per second and every platform declaring 20 rps.
+     */
+    private void rateLimited() throws Exception {
+        String ns = "bench-rl";
+        double rps = 20;
+        env.kubernetes().ensureNamespace(ns);
+        simulators().values().forEach(s -> s.withRateLimit(dev.federator.sim.RateLimit.of(rps, (int) rps)));
+        List<ObjectNode> docs = new ArrayList<>();
+        PLATFORMS.keySet().forEach(v -> docs.addAll(Samples.read(Path.of("samples", v, "00-platform.yaml"))));
+        Samples.apply(env.client(), docs, ns, env.simulators()::url);
+        for (String platform : PLATFORMS.values()) {
+            edit(ns, platform, p -> {
+                p.getSpec().rateLimit = new RateLimitSpec();
+                p.getSpec().rateLimit.requestsPerSecond = rps;
+                p.getSpec().rateLimit.burst = (int) rps;
+            });
+        }
+        Thread.sleep(3_000);
+        resetCalls();
+        List<String> vendors = new ArrayList<>(PLATFORMS.keySet());
+        List<String> rl = IntStream.range(0, n).mapToObj(i -> "rl" + i).toList();
+        long t0 = System.nanoTime();
+        parallel(rl, name -> {
+            int i = Integer.parseInt(name.substring(2));
+            env.client().resource(secret(ns, name + "-client", Map.of("client-secret", "secret-" + name))).create();
+            env.client().resource(oidc(ns, name, PLATFORMS.get(vendors.get(i % vendors.size())))).create();
+        });
+        awaitAllReady(ns, n, Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 20)));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int calls = simulators().values().stream().mapToInt(s -> s.calls().count()).sum();
+        int throttled = simulators().values().stream().mapToInt(s -> s.calls().count(c -> c.status() == 429)).sum();
+        double allowed = rps * simulators().size();
+        double achieved = (calls - throttled) / seconds;
+        simulators().values().forEach(s -> s.withRateLimit(null));
+        results.put("rateLimitedConverge", Map.of("connections", n, "allReadySeconds", round(seconds),
+                "allowedRps", allowed, "achievedRps", round(achieved), "fractionOfAllowed", round(achieved / allowed),
+                "vendorCalls", calls, "answered429", throttled,
+                "fraction429", round((double) throttled / Math.max(1, calls))));
+        row("2", "rate-limited converge: " + n + " connections, 20 rps per simulator and platform", round(seconds) + " s");
+        row("2", "  achieved / allowed vendor rate (target >= 90%)", round(achieved) + " / " + allowed + " rps = "
+                + Math.round(100 * achieved / allowed) + "%");
+        row("2", "  answered 429 (target < 1%)", throttled + " of " + calls);
     }
 
     /** One platform per vendor from samples/, pointed at its simulator, with a rate limit the simulators do not impose. */
@@ -113,9 +162,13 @@ public final class Benchmark {
     }
 
     private void edit(String platform, java.util.function.Consumer<IdentityPlatform> change) {
+        edit(NS, platform, change);
+    }
+
+    private void edit(String ns, String platform, java.util.function.Consumer<IdentityPlatform> change) {
         for (int attempt = 0; ; attempt++) {
             try {
-                env.client().resources(IdentityPlatform.class).inNamespace(NS).withName(platform)
+                env.client().resources(IdentityPlatform.class).inNamespace(ns).withName(platform)
                         .edit(p -> { change.accept(p); return p; });
                 return;
             } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
@@ -127,8 +180,12 @@ public final class Benchmark {
     }
 
     private static IdentityConnection oidc(String name, String platform) {
+        return oidc(NS, name, platform);
+    }
+
+    private static IdentityConnection oidc(String ns, String name, String platform) {
         IdentityConnection c = new IdentityConnection();
-        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
         IdentityConnectionSpec spec = new IdentityConnectionSpec();
         spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, platform);
         spec.displayName = "Partner " + name;
@@ -197,10 +254,14 @@ public final class Benchmark {
     }
 
     private void awaitAllReady(Duration timeout) throws InterruptedException {
+        awaitAllReady(NS, n, timeout);
+    }
+
+    private void awaitAllReady(String ns, int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int ready = 0;
         while (System.nanoTime() < deadline) {
-            List<IdentityConnection> all = env.client().resources(IdentityConnection.class).inNamespace(NS).list().getItems();
+            List<IdentityConnection> all = env.client().resources(IdentityConnection.class).inNamespace(ns).list().getItems();
             ready = (int) all.stream().filter(StatusTable::isReady).count();
             if (ready >= n) {
                 return;
@@ -224,7 +285,7 @@ public final class Benchmark {
             int c = e.getValue().calls().count();
             writes += e.getValue().calls().writes();
             Map<String, Long> byRoute = new java.util.TreeMap<>();
-            e.getValue().calls().calls().forEach(call -> byRoute.merge(call.method() + " " + call.route(), 1L, Long::sum));
+            e.getValue().calls().calls().forEach(call -> byRoute.merge(call.route(), 1L, Long::sum));
             r.put(e.getKey(), Map.of("calls", c, "writes", e.getValue().calls().writes(), "byRoute", byRoute));
             row("3", "  " + e.getKey() + " calls in one " + interval + " s interval", c + " " + byRoute);
         }
