@@ -112,6 +112,14 @@ public final class OperatorProcess implements AutoCloseable {
 
     public Path log() { return log; }
 
+    /** The operator JVM's process, for the benchmark's CPU and memory figures. */
+    public ProcessHandle handle() {
+        if (process == null) {
+            throw new IllegalStateException("the operator is not started");
+        }
+        return process.toHandle();
+    }
+
     public boolean isAlive() { return process != null && process.isAlive(); }
 
     /** A crash: no shutdown hooks, no graceful stop. */

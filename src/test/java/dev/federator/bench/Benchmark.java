@@ -1,0 +1,429 @@
+package dev.federator.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.api.v1alpha1.ConnectionType;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionSpec;
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.OidcSpec;
+import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.api.v1alpha1.RateLimitSpec;
+import dev.federator.api.v1alpha1.SecretKeyRef;
+import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.Samples;
+import dev.federator.sandbox.StatusTable;
+import dev.federator.sim.SimulatorServer;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * The performance benchmark of issue 11: the packaged operator against the simulators and the mock API server, as
+ * the sandbox runs it. {@code ./mvnw -q -Pbench verify [-Dbench.connections=5000]}. Prints a table and writes
+ * target/bench/results.json. Not part of the test run: figures depend on the machine.
+ */
+public final class Benchmark {
+    /** Held so the JUL configuration is not garbage-collected: the mock server logs every request at INFO. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final String NS = "bench";
+    /** The vendors whose simulators take thousands of connections in one account, with their sample platform. */
+    private static final Map<String, String> PLATFORMS = new LinkedHashMap<>(Map.of(
+            "keycloak", "keycloak-corp", "ezto", "ezto-corp", "auth0", "auth0-prod"));
+
+    private final SandboxEnvironment env;
+    private final int n;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, String> vendorOf = new LinkedHashMap<>();
+
+    private Benchmark(SandboxEnvironment env, int n) {
+        this.env = env;
+        this.n = n;
+    }
+
+    public static void main(String[] args) throws Exception {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        int n = Integer.getInteger("bench.connections", 1000);
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Path log = out.resolve("operator.log");
+        Files.deleteIfExists(log);
+        int exit = 0;
+        try (SandboxEnvironment env = new SandboxEnvironment(log)) {
+            Benchmark bench = new Benchmark(env, n);
+            bench.results.put("connections", n);
+            bench.results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                    "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    "java", System.getProperty("java.version")));
+            try {
+                bench.run();
+            } catch (Exception | AssertionError e) {
+                System.err.println("benchmark stopped: " + e);
+                bench.results.put("error", String.valueOf(e));
+                exit = 1;
+            }
+            bench.print();
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), bench.results);
+            System.out.println("written " + out.resolve("results.json") + " (operator log: " + log + ")");
+        }
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        long t0 = System.nanoTime();
+        env.startOperator(Map.of());
+        long startupToReady = (System.nanoTime() - t0) / 1_000_000;
+        row("6", "startup: JVM start to /q/health/ready", startupToReady + " ms");
+        results.put("startupToHealthReadyMs", startupToReady);
+        if (System.getProperty("bench.only", "").equals("rate-limited")) {
+            // Scenario 2 alone, in an otherwise empty API server: its figure is not slowed by the others' leftovers.
+            rateLimited();
+            return;
+        }
+        platforms();
+        coldConverge();
+        idleResync();
+        rotation();
+        memory();
+        startup();
+        if (!Boolean.getBoolean("bench.skip-rate-limited")) {
+            rateLimited();
+        }
+    }
+
+    /**
+     * Scenario 2: the same number of connections again, in a second namespace with its own platforms, every
+     * simulator limiting to 20 requests per second and every platform declaring 20 rps.
+     */
+    private void rateLimited() throws Exception {
+        String ns = "bench-rl";
+        double rps = 20;
+        env.kubernetes().ensureNamespace(ns);
+        simulators().values().forEach(s -> s.withRateLimit(dev.federator.sim.RateLimit.of(rps, (int) rps)));
+        List<ObjectNode> docs = new ArrayList<>();
+        PLATFORMS.keySet().forEach(v -> docs.addAll(Samples.read(Path.of("samples", v, "00-platform.yaml"))));
+        Samples.apply(env.client(), docs, ns, env.simulators()::url);
+        for (String platform : PLATFORMS.values()) {
+            edit(ns, platform, p -> {
+                p.getSpec().rateLimit = new RateLimitSpec();
+                p.getSpec().rateLimit.requestsPerSecond = rps;
+                p.getSpec().rateLimit.burst = (int) rps;
+            });
+        }
+        Thread.sleep(3_000);
+        resetCalls();
+        List<String> vendors = new ArrayList<>(PLATFORMS.keySet());
+        List<String> rl = IntStream.range(0, n).mapToObj(i -> "rl" + i).toList();
+        long t0 = System.nanoTime();
+        parallel(rl, name -> {
+            int i = Integer.parseInt(name.substring(2));
+            env.client().resource(secret(ns, name + "-client", Map.of("client-secret", "secret-" + name))).create();
+            env.client().resource(oidc(ns, name, PLATFORMS.get(vendors.get(i % vendors.size())))).create();
+        });
+        awaitAllReady(ns, n, Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 20)));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int calls = simulators().values().stream().mapToInt(s -> s.calls().count()).sum();
+        int throttled = simulators().values().stream().mapToInt(s -> s.calls().count(c -> c.status() == 429)).sum();
+        double allowed = rps * simulators().size();
+        double achieved = (calls - throttled) / seconds;
+        simulators().values().forEach(s -> s.withRateLimit(null));
+        results.put("rateLimitedConverge", Map.of("connections", n, "allReadySeconds", round(seconds),
+                "allowedRps", allowed, "achievedRps", round(achieved), "fractionOfAllowed", round(achieved / allowed),
+                "vendorCalls", calls, "answered429", throttled,
+                "fraction429", round((double) throttled / Math.max(1, calls))));
+        row("2", "rate-limited converge: " + n + " connections, 20 rps per simulator and platform", round(seconds) + " s");
+        row("2", "  achieved / allowed vendor rate (target >= 90%)", round(achieved) + " / " + allowed + " rps = "
+                + Math.round(100 * achieved / allowed) + "%");
+        row("2", "  answered 429 (target < 1%)", throttled + " of " + calls);
+    }
+
+    /** One platform per vendor from samples/, pointed at its simulator, with a rate limit the simulators do not impose. */
+    private void platforms() {
+        env.kubernetes().ensureNamespace(NS);
+        List<ObjectNode> docs = new ArrayList<>();
+        PLATFORMS.keySet().forEach(v -> docs.addAll(Samples.read(Path.of("samples", v, "00-platform.yaml"))));
+        Samples.apply(env.client(), docs, NS, env.simulators()::url);
+        for (String platform : PLATFORMS.values()) {
+            edit(platform, p -> {
+                p.getSpec().rateLimit = new RateLimitSpec();
+                p.getSpec().rateLimit.requestsPerSecond = 200.0;
+                p.getSpec().rateLimit.burst = 200;
+            });
+        }
+    }
+
+    private void edit(String platform, java.util.function.Consumer<IdentityPlatform> change) {
+        edit(NS, platform, change);
+    }
+
+    private void edit(String ns, String platform, java.util.function.Consumer<IdentityPlatform> change) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                env.client().resources(IdentityPlatform.class).inNamespace(ns).withName(platform)
+                        .edit(p -> { change.accept(p); return p; });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt > 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static IdentityConnection oidc(String name, String platform) {
+        return oidc(NS, name, platform);
+    }
+
+    private static IdentityConnection oidc(String ns, String name, String platform) {
+        IdentityConnection c = new IdentityConnection();
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+        IdentityConnectionSpec spec = new IdentityConnectionSpec();
+        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, platform);
+        spec.displayName = "Partner " + name;
+        spec.type = ConnectionType.OIDC;
+        spec.oidc = new OidcSpec();
+        spec.oidc.issuer = "https://idp.example.com";
+        spec.oidc.clientId = "client-" + name;
+        spec.oidc.clientSecretRef = new SecretKeyRef(name + "-client", "client-secret");
+        spec.oidc.authorizationUrl = "https://idp.example.com/authorize";
+        spec.oidc.tokenUrl = "https://idp.example.com/token";
+        spec.oidc.jwksUrl = "https://idp.example.com/keys";
+        spec.oidc.scopes = List.of("openid", "email");
+        c.setSpec(spec);
+        return c;
+    }
+
+    private static Secret secret(String ns, String name, Map<String, String> data) {
+        return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build())
+                .withStringData(data).build();
+    }
+
+    private void resetCalls() { simulators().values().forEach(s -> s.calls().reset()); }
+
+    private Map<String, SimulatorServer<?>> simulators() {
+        Map<String, SimulatorServer<?>> sims = new LinkedHashMap<>();
+        sims.put("keycloak", env.simulators().keycloak());
+        sims.put("ezto", env.simulators().ezto());
+        sims.put("auth0", env.simulators().auth0());
+        return sims;
+    }
+
+    private void coldConverge() throws Exception {
+        List<String> vendors = new ArrayList<>(PLATFORMS.keySet());
+        for (int i = 0; i < n; i++) {
+            String name = "c" + i;
+            names.add(name);
+            vendorOf.put(name, vendors.get(i % vendors.size()));
+        }
+        resetCalls();
+        double cpu0 = cpuSeconds();
+        long t0 = System.nanoTime();
+        parallel(names, name -> {
+            env.client().resource(secret(NS, name + "-client", Map.of("client-secret", "secret-" + name))).create();
+            env.client().resource(oidc(name, PLATFORMS.get(vendorOf.get(name)))).create();
+        });
+        double createdS = (System.nanoTime() - t0) / 1e9;
+        awaitAllReady(Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 20)));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = cpuSeconds() - cpu0;
+        int calls = simulators().values().stream().mapToInt(s -> s.calls().count()).sum();
+        int writes = simulators().values().stream().mapToInt(s -> s.calls().writes()).sum();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("createSeconds", round(createdS));
+        r.put("allReadySeconds", round(seconds));
+        r.put("connectionsPerSecond", round(n / seconds));
+        r.put("vendorCalls", calls);
+        r.put("vendorCallsPerConnection", round((double) calls / n));
+        r.put("vendorWrites", writes);
+        r.put("operatorCpuSeconds", round(cpu));
+        r.put("operatorPeakRssMiB", peakRssMiB());
+        results.put("coldConverge", r);
+        row("1", "cold converge: " + n + " connections (keycloak, ezto, auth0) all Ready", round(seconds) + " s ("
+                + round(n / seconds) + "/s; creating them took " + round(createdS) + " s)");
+        row("1", "  vendor calls per connection", round((double) calls / n) + " (" + calls + " calls, " + writes + " writes)");
+        row("1", "  operator CPU / peak RSS", round(cpu) + " s / " + peakRssMiB() + " MiB");
+    }
+
+    private void awaitAllReady(Duration timeout) throws InterruptedException {
+        awaitAllReady(NS, n, timeout);
+    }
+
+    private void awaitAllReady(String ns, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int ready = 0;
+        while (System.nanoTime() < deadline) {
+            List<IdentityConnection> all = env.client().resources(IdentityConnection.class).inNamespace(ns).list().getItems();
+            ready = (int) all.stream().filter(StatusTable::isReady).count();
+            if (ready >= n) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("only " + ready + " of " + n + " connections Ready within " + timeout);
+    }
+
+    private void idleResync() throws InterruptedException {
+        int interval = Integer.getInteger("bench.sync-interval-seconds", 20);
+        for (String platform : PLATFORMS.values()) {
+            edit(platform, p -> p.getSpec().syncInterval = interval + "s");
+        }
+        Thread.sleep(5_000); // the platform edit's own reconcile, and whatever it triggers, settle first
+        resetCalls();
+        Thread.sleep(interval * 1000L);
+        Map<String, Object> r = new LinkedHashMap<>();
+        int writes = 0;
+        for (var e : simulators().entrySet()) {
+            int c = e.getValue().calls().count();
+            writes += connectionWrites(e.getValue());
+            Map<String, Long> byRoute = new java.util.TreeMap<>();
+            e.getValue().calls().calls().forEach(call -> byRoute.merge(call.route(), 1L, Long::sum));
+            r.put(e.getKey(), Map.of("calls", c, "connectionWrites", connectionWrites(e.getValue()), "byRoute", byRoute));
+            row("3", "  " + e.getKey() + " calls in one " + interval + " s interval", c + " " + byRoute);
+        }
+        r.put("intervalSeconds", interval);
+        r.put("writes", writes);
+        results.put("idleResync", r);
+        row("3", "idle resync: connection writes in one drift check (target 0)", String.valueOf(writes));
+    }
+
+    /** Writes to connections: a POST to a token endpoint is a login, not a change on the vendor. */
+    private static int connectionWrites(SimulatorServer<?> sim) {
+        return sim.calls().count(c -> c.isWrite() && !c.route().contains("token"));
+    }
+
+    private void rotation() throws Exception {
+        String name = names.stream().filter(c -> vendorOf.get(c).equals("keycloak")).findFirst().orElseThrow();
+        var keycloak = env.simulators().keycloak();
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String value = "rotated-" + i;
+            long t0 = System.nanoTime();
+            env.client().secrets().inNamespace(NS).withName(name + "-client").edit(s -> {
+                s.setData(null);
+                s.setStringData(Map.of("client-secret", value));
+                return s;
+            });
+            long deadline = t0 + Duration.ofSeconds(60).toNanos();
+            while (!keycloak.storedSecret("corp", name).orElse("").equals(value)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("rotation " + i + " not at the vendor within 60 s");
+                }
+                Thread.sleep(2);
+            }
+            latencies.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        Collections.sort(latencies);
+        long p50 = latencies.get(49);
+        long p99 = latencies.get(98);
+        results.put("secretRotation", Map.of("rotations", 100, "p50Ms", p50, "p99Ms", p99, "maxMs", latencies.get(99)));
+        row("4", "secret rotation to vendor, 100 rotations: p50 / p99", p50 + " ms / " + p99 + " ms");
+    }
+
+    private void memory() throws Exception {
+        System.gc();
+        Thread.sleep(3_000);
+        long before = rssMiB();
+        String other = "unrelated";
+        env.kubernetes().ensureNamespace(other);
+        String payload = "x".repeat(10 * 1024);
+        int count = Integer.getInteger("bench.unrelated-secrets", 10_000);
+        parallel(IntStream.range(0, count).mapToObj(i -> "s" + i).toList(),
+                s -> env.client().resource(secret(other, s, Map.of("blob", payload))).create());
+        Thread.sleep(10_000); // let a watch, if any, deliver them all
+        long after = rssMiB();
+        results.put("memory", Map.of("rssWithConnectionsMiB", before, "unrelatedSecrets", count,
+                "rssAfterUnrelatedSecretsMiB", after, "growthMiB", after - before, "peakRssMiB", peakRssMiB()));
+        row("5", "RSS with " + n + " connections", before + " MiB");
+        row("5", "RSS after " + count + " unrelated 10 KiB Secrets", after + " MiB (growth " + (after - before) + " MiB)");
+    }
+
+    /** A restart with every connection in place and one new one: process start to that connection Ready. */
+    private void startup() throws Exception {
+        env.operator().close();
+        String name = "after-restart";
+        env.client().resource(secret(NS, name + "-client", Map.of("client-secret", "s"))).create();
+        env.client().resource(oidc(name, PLATFORMS.get("keycloak"))).create();
+        long t0 = System.nanoTime();
+        env.startOperator(Map.of());
+        long health = (System.nanoTime() - t0) / 1_000_000;
+        long deadline = t0 + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            IdentityConnection c = env.client().resources(IdentityConnection.class).inNamespace(NS).withName(name).get();
+            if (c != null && StatusTable.isReady(c)) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the new connection was not Ready 5 min after the restart");
+            }
+            Thread.sleep(20);
+        }
+        long first = (System.nanoTime() - t0) / 1_000_000;
+        results.put("startup", Map.of("restartToHealthReadyMs", health, "restartToNewConnectionReadyMs", first,
+                "existingConnections", n));
+        row("6", "restart with " + n + " connections: JVM start to a new connection Ready", first
+                + " ms (health ready at " + health + " ms)");
+    }
+
+    private double cpuSeconds() {
+        return env.operator().handle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
+    private long peakRssMiB() { return procStatus("VmHWM:"); }
+
+    private long rssMiB() { return procStatus("VmRSS:"); }
+
+    private long procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(env.operator().handle().pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static void parallel(List<String> items, java.util.function.Consumer<String> work) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> futures = items.stream().map(i -> pool.submit(() -> work.accept(i)))
+                .collect(java.util.stream.Collectors.toList());
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        for (var f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static double round(double v) { return Math.round(v * 100) / 100.0; }
+
+    private void row(String scenario, String what, String value) {
+        table.add(new String[] {scenario, what, value});
+        System.out.println("[bench] " + scenario + " " + what + ": " + value);
+    }
+
+    private void print() {
+        int w = table.stream().mapToInt(r -> r[1].length()).max().orElse(10);
+        System.out.println("\n#  " + String.format("%-" + w + "s", "measure") + "  value");
+        table.forEach(r -> System.out.println(r[0] + "  " + String.format("%-" + w + "s", r[1]) + "  " + r[2]));
+    }
+}
