@@ -19,7 +19,6 @@ import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
 import dev.federator.vendor.spi.ConnectionKind;
 import dev.federator.vendor.spi.DeleteOutcome;
-import dev.federator.vendor.spi.JsonTree;
 import dev.federator.vendor.spi.RemoteConnection;
 import dev.federator.vendor.spi.TransientVendorException;
 import dev.federator.vendor.spi.VendorException;
@@ -173,8 +172,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
 
     private static boolean ownedForDelete(RemoteConnection remote, IdentityConnectionStatus status, String uid,
                                           VendorClientCache.Entry entry) {
-        Optional<String> marker = entry.client().ownerMarkerPath()
-                .map(p -> JsonTree.at(remote.body(), p).asText("")).filter(v -> !v.isEmpty());
+        Optional<String> marker = OwnerMarker.of(remote, entry.client());
         if (marker.isPresent()) {
             return marker.get().equals(uid);
         }

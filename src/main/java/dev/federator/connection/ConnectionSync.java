@@ -192,8 +192,7 @@ public class ConnectionSync {
     }
 
     private boolean owned(RemoteConnection remote, IdentityConnectionStatus status, String uid, VendorClient client) {
-        Optional<String> marker = client.ownerMarkerPath().map(p -> JsonTree.at(remote.body(), p).asText(""))
-                .filter(v -> !v.isEmpty());
+        Optional<String> marker = OwnerMarker.of(remote, client);
         if (marker.isPresent()) {
             return marker.get().equals(uid);
         }

@@ -1,22 +1,17 @@
 package dev.federator.bench;
 
+import dev.federator.e2e.Manifests;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.OidcSpec;
-import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.api.v1alpha1.RateLimitSpec;
-import dev.federator.api.v1alpha1.SecretKeyRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.Samples;
 import dev.federator.sandbox.StatusTable;
 import dev.federator.sim.SimulatorServer;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,27 +184,11 @@ public final class Benchmark {
     }
 
     private static IdentityConnection oidc(String ns, String name, String platform) {
-        IdentityConnection c = new IdentityConnection();
-        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, platform);
-        spec.displayName = "Partner " + name;
-        spec.type = ConnectionType.OIDC;
-        spec.oidc = new OidcSpec();
-        spec.oidc.issuer = "https://idp.example.com";
-        spec.oidc.clientId = "client-" + name;
-        spec.oidc.clientSecretRef = new SecretKeyRef(name + "-client", "client-secret");
-        spec.oidc.authorizationUrl = "https://idp.example.com/authorize";
-        spec.oidc.tokenUrl = "https://idp.example.com/token";
-        spec.oidc.jwksUrl = "https://idp.example.com/keys";
-        spec.oidc.scopes = List.of("openid", "email");
-        c.setSpec(spec);
-        return c;
+        return Manifests.oidc(ns, name, platform, name + "-client");
     }
 
     private static Secret secret(String ns, String name, Map<String, String> data) {
-        return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build())
-                .withStringData(data).build();
+        return Manifests.secret(ns, name, data);
     }
 
     private void resetCalls() { simulators().values().forEach(s -> s.calls().reset()); }

@@ -17,11 +17,11 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.List;
 import java.util.Map;
 
-/** Typed manifests for the scenarios, as a user would write them in YAML. */
-final class Manifests {
+/** Typed manifests for the scenarios and the benchmark, as a user would write them in YAML. */
+public final class Manifests {
     private Manifests() {}
 
-    static Secret secret(String ns, String name, Map<String, String> data) {
+    public static Secret secret(String ns, String name, Map<String, String> data) {
         return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build())
                 .withStringData(data).build();
     }
@@ -57,7 +57,7 @@ final class Manifests {
         return platform;
     }
 
-    static IdentityConnection oidc(String ns, String name, String platform, String secretName) {
+    public static IdentityConnection oidc(String ns, String name, String platform, String secretName) {
         IdentityConnection c = new IdentityConnection();
         c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
         IdentityConnectionSpec spec = new IdentityConnectionSpec();
