@@ -13,7 +13,7 @@ import dev.federator.platform.PlatformResolver;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.StatusCopies;
 import dev.federator.platform.VendorClientCache;
-import dev.federator.secrets.DatalessSecretStore;
+import dev.federator.secrets.ReferencedSecrets;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
@@ -64,10 +64,13 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final Clock clock;
     private final CertificateExpiry certificates;
     private final ConnectionMetrics metrics;
+    private final ReferencedSecrets referencedSecrets;
 
     public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
                                 ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
-                                CertificateExpiry certificates, ConnectionMetrics metrics) {
+                                CertificateExpiry certificates, ConnectionMetrics metrics,
+                                ReferencedSecrets referencedSecrets) {
+        this.referencedSecrets = referencedSecrets;
         this.certificates = certificates;
         this.metrics = metrics;
         this.snapshots = snapshots;
@@ -240,7 +243,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
 
         var secrets = InformerEventSourceConfiguration.from(Secret.class, IdentityConnection.class)
                 .withName("connection-secrets")
-                .withItemStore(new DatalessSecretStore())
+                .withItemStore(referencedSecrets.newStore(key -> !cache.byIndex(SECRET_INDEX, key).isEmpty()))
                 .withSecondaryToPrimaryMapper(s -> ids(cache.byIndex(SECRET_INDEX,
                         s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())))
                 .build();

@@ -2,7 +2,7 @@ package dev.federator.platform;
 
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
-import dev.federator.secrets.DatalessSecretStore;
+import dev.federator.secrets.ReferencedSecrets;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -26,9 +26,11 @@ public class ClusterIdentityPlatformReconciler
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final PlatformResolver resolver;
+    private final ReferencedSecrets referencedSecrets;
 
     public ClusterIdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
-                                             PlatformResolver resolver) {
+                                             PlatformResolver resolver, ReferencedSecrets referencedSecrets) {
+        this.referencedSecrets = referencedSecrets;
         this.verifier = verifier;
         this.clients = clients;
         this.resolver = resolver;
@@ -59,7 +61,9 @@ public class ClusterIdentityPlatformReconciler
         var secrets = InformerEventSourceConfiguration.from(Secret.class, ClusterIdentityPlatform.class)
                 .withName("cluster-platform-secrets")
                 .withNamespaces(java.util.Set.of(resolver.operatorNamespace()))
-                .withItemStore(new DatalessSecretStore())
+                .withItemStore(referencedSecrets.newStore(key -> key.startsWith(resolver.operatorNamespace() + "/")
+                        && !context.getPrimaryCache().byIndex(SECRET_INDEX,
+                                key.substring(resolver.operatorNamespace().length() + 1)).isEmpty()))
                 .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
                         .byIndex(SECRET_INDEX, secret.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))

@@ -2,7 +2,7 @@ package dev.federator.platform;
 
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
-import dev.federator.secrets.DatalessSecretStore;
+import dev.federator.secrets.ReferencedSecrets;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -25,10 +25,13 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
     static final String SECRET_INDEX = "platform-secrets";
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
+    private final ReferencedSecrets referencedSecrets;
 
-    public IdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients) {
+    public IdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
+                                      ReferencedSecrets referencedSecrets) {
         this.verifier = verifier;
         this.clients = clients;
+        this.referencedSecrets = referencedSecrets;
     }
 
     @Override
@@ -55,7 +58,8 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
                 .map(name -> p.getMetadata().getNamespace() + "/" + name).collect(Collectors.toList()));
         var secrets = InformerEventSourceConfiguration.from(Secret.class, IdentityPlatform.class)
                 .withName("platform-secrets")
-                .withItemStore(new DatalessSecretStore())
+                .withItemStore(referencedSecrets.newStore(
+                        key -> !context.getPrimaryCache().byIndex(SECRET_INDEX, key).isEmpty()))
                 .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
                         .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
                         .stream().filter(Objects::nonNull).map(ResourceID::fromResource).collect(Collectors.toSet()))

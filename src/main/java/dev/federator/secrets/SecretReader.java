@@ -9,13 +9,17 @@ import java.util.Base64;
 
 /**
  * Reads Secret values straight from the API server when a reconcile needs them. The informers keep no Secret data
- * (see {@link DatalessSecretStore}), so values live only as long as one reconcile.
+ * (see {@link ReferencedSecretStore}), so values live only as long as one reconcile.
  */
 @ApplicationScoped
 public class SecretReader {
     private final KubernetesClient client;
+    private final ReferencedSecrets referenced;
 
-    public SecretReader(KubernetesClient client) { this.client = client; }
+    public SecretReader(KubernetesClient client, ReferencedSecrets referenced) {
+        this.client = client;
+        this.referenced = referenced;
+    }
 
     public Secret secret(String namespace, String name) {
         Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
@@ -23,6 +27,7 @@ public class SecretReader {
             throw new SecretProblem("SecretNotFound", "Secret " + namespace + "/" + name
                     + " does not exist; create it (the connection converges as soon as it appears)");
         }
+        referenced.read(secret);
         return secret;
     }
 
