@@ -55,6 +55,8 @@ class InstallManifestsTest {
                 .withNamespace("federator-system").call());
         m.assertProductionReady("federator-system");
         assertThat(m.env("QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo("JOSDK_ALL_NAMESPACES");
+        assertThat(m.clusterRoleReadsSecrets()).as("all namespaces watched: Secrets read cluster-wide").isTrue();
+        assertThat(m.secretReadingNamespaces()).isEmpty();
         assertThat(m.env("QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("false");
         assertThat(m.container().path("image").asText()).isEqualTo("federator:0.1.0-SNAPSHOT");
         assertThat(m.ofKind("ServiceMonitor")).isEmpty();
@@ -70,6 +72,9 @@ class InstallManifestsTest {
         m.assertProductionReady("platform");
         assertThat(m.container().path("image").asText()).isEqualTo("registry.example.com/federator:1.2.3");
         assertThat(m.env("QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo("team-a,team-b");
+        assertThat(m.clusterRoleReadsSecrets()).as("no cluster-wide Secret read when namespaces are listed").isFalse();
+        assertThat(m.secretReadingNamespaces()).as("Secrets are read where connections live, and in the release "
+                + "namespace for ClusterIdentityPlatform credentials").containsExactly("platform", "team-a", "team-b");
         assertThat(m.env("QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("true");
         assertThat(m.container().at("/resources/requests/cpu").asText()).isEqualTo("250m");
         var monitor = m.one("ServiceMonitor");

@@ -131,24 +131,45 @@ final class Manifests {
                 }
             }
         }
-        JsonNode role = one("Role");
-        assertThat(role.at("/metadata/namespace").asText()).isEqualTo(operatorNamespace);
-        for (JsonNode rule : role.path("rules")) {
-            List<String> verbs = texts(rule.path("verbs"));
-            assertThat(verbs).doesNotContain("*", "delete", "deletecollection");
-            if (texts(rule.path("resources")).contains("secrets")) {
-                assertThat(verbs).as("only the fingerprint-key Secret is created, in the operator namespace")
-                        .containsOnly("create");
+        // The operator's own Role (Lease, fingerprint-key Secret) and, with watchNamespaces, one Secret-reading Role
+        // per namespace: never more than reading Secrets, or creating the one the operator owns.
+        List<JsonNode> roles = ofKind("Role");
+        assertThat(roles).as("the operator's own Role").anyMatch(r -> r.at("/metadata/namespace").asText()
+                .equals(operatorNamespace) && texts(r.at("/rules/0/resources")).contains("leases"));
+        for (JsonNode role : roles) {
+            for (JsonNode rule : role.path("rules")) {
+                List<String> verbs = texts(rule.path("verbs"));
+                assertThat(verbs).doesNotContain("*", "delete", "deletecollection");
+                if (texts(rule.path("resources")).contains("secrets")) {
+                    assertThat(Set.copyOf(verbs)).as("Secrets: read, or create the fingerprint key in the operator namespace")
+                            .isIn(Set.of("get", "list", "watch"), Set.of("create"));
+                }
             }
         }
         JsonNode serviceAccount = one("ServiceAccount");
         String sa = serviceAccount.at("/metadata/name").asText();
         assertThat(one("Deployment").at("/spec/template/spec/serviceAccountName").asText()).isEqualTo(sa);
         for (String binding : List.of("ClusterRoleBinding", "RoleBinding")) {
-            JsonNode subject = one(binding).at("/subjects/0");
-            assertThat(subject.path("name").asText()).isEqualTo(sa);
-            assertThat(subject.path("namespace").asText()).isEqualTo(operatorNamespace);
+            assertThat(ofKind(binding)).as(binding).isNotEmpty();
+            for (JsonNode b : ofKind(binding)) {
+                JsonNode subject = b.at("/subjects/0");
+                assertThat(subject.path("name").asText()).isEqualTo(sa);
+                assertThat(subject.path("namespace").asText()).isEqualTo(operatorNamespace);
+            }
         }
+    }
+
+    /** Namespaces in which a Role lets the operator read Secrets. */
+    List<String> secretReadingNamespaces() {
+        return ofKind("Role").stream().filter(r -> StreamSupport.stream(r.path("rules").spliterator(), false)
+                        .anyMatch(rule -> texts(rule.path("resources")).contains("secrets")
+                                && texts(rule.path("verbs")).contains("list")))
+                .map(r -> r.at("/metadata/namespace").asText()).sorted().toList();
+    }
+
+    boolean clusterRoleReadsSecrets() {
+        return StreamSupport.stream(one("ClusterRole").path("rules").spliterator(), false)
+                .anyMatch(rule -> texts(rule.path("resources")).contains("secrets"));
     }
 
     static List<String> texts(JsonNode array) {
