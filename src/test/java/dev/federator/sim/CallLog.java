@@ -1,7 +1,8 @@
 package dev.federator.sim;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -28,13 +29,26 @@ public final class CallLog {
         }
     }
 
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    // Not a CopyOnWriteArrayList: the benchmark records tens of thousands of calls, and each add would copy them all.
+    private final List<Call> calls = new ArrayList<>();
+    private long firstNanos;
+    private long lastNanos;
 
-    void record(String method, String route, int status) {
+    synchronized void record(String method, String route, int status) {
+        long now = System.nanoTime();
+        if (calls.isEmpty()) {
+            firstNanos = now;
+        }
+        lastNanos = now;
         calls.add(new Call(method, route, status));
     }
 
-    public int count() {
+    /** Time from the first to the last call since the last reset: the span a rate is measured over. */
+    public synchronized Duration span() {
+        return calls.isEmpty() ? Duration.ZERO : Duration.ofNanos(lastNanos - firstNanos);
+    }
+
+    public synchronized int count() {
         return calls.size();
     }
 
@@ -53,19 +67,19 @@ public final class CallLog {
     }
 
     public int count(Predicate<Call> filter) {
-        return (int) calls.stream().filter(filter).count();
+        return (int) calls().stream().filter(filter).count();
     }
 
-    public List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    public void reset() {
+    public synchronized void reset() {
         calls.clear();
     }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         return calls.toString();
     }
 }
