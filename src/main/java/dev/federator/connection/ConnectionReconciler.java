@@ -9,6 +9,7 @@ import dev.federator.api.v1alpha1.ManagementPolicy;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.metrics.ConnectionMetrics;
 import dev.federator.platform.PlatformProblem;
+import dev.federator.platform.PlatformAdmission;
 import dev.federator.platform.PlatformResolver;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.StatusCopies;
@@ -65,12 +66,14 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final CertificateExpiry certificates;
     private final ConnectionMetrics metrics;
     private final ReferencedSecrets referencedSecrets;
+    private final PlatformAdmission admission;
 
     public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
                                 ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
                                 CertificateExpiry certificates, ConnectionMetrics metrics,
-                                ReferencedSecrets referencedSecrets) {
+                                ReferencedSecrets referencedSecrets, PlatformAdmission admission) {
         this.referencedSecrets = referencedSecrets;
+        this.admission = admission;
         this.certificates = certificates;
         this.metrics = metrics;
         this.snapshots = snapshots;
@@ -89,6 +92,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         Long generation = connection.getMetadata().getGeneration();
         status.observedGeneration = generation;
         Duration next;
+        PlatformAdmission.Slot slot = null;
         try {
             ResolvedPlatform platform = platform(connection, context);
             status.platformKind = platform.vendor();
@@ -99,6 +103,12 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                         + kind + "; it supports " + entry.provider().supportedKinds(), generation);
                 observe(connection, status);
                 return StatusCopies.patchIfChanged(connection, before, status);
+            }
+            slot = admission.enter(platform.key(), entry.http()::expectedWait).orElse(null);
+            if (slot == null) {
+                // Nothing was read or written: try again once the platform's queue has moved on.
+                return UpdateControl.<IdentityConnection>noUpdate()
+                        .rescheduleAfter(admission.deferral(entry.http().expectedWait()));
             }
             boolean steady = before != null && generation != null && generation.equals(before.observedGeneration)
                     && Conditions.find(before.conditions, Conditions.READY)
@@ -119,6 +129,10 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         } catch (PlatformProblem e) {
             fail(connection, status, e.reason(), e.getMessage(), generation);
             next = Duration.ofMinutes(10); // the platform watch brings us back as soon as it is fixed
+        } finally {
+            if (slot != null) {
+                slot.close();
+            }
         }
         observe(connection, status);
         return StatusCopies.patchIfChanged(connection, before, status).rescheduleAfter(next);

@@ -25,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class VendorClientCache {
-    public record Entry(String fingerprint, long generation, VendorProvider provider, VendorClient client) {}
+    /** {@code http} is the platform's paced HTTP layer, consulted for how long its next call would wait. */
+    public record Entry(String fingerprint, long generation, VendorProvider provider, VendorClient client,
+                        VendorHttp http) {}
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final VendorRegistry registry;
@@ -68,7 +70,8 @@ public class VendorClientCache {
         String fingerprint = fingerprint(platform, account, bundle, rate);
         Entry existing = entries.get(platform.key());
         if (existing != null && existing.fingerprint().equals(fingerprint)) {
-            Entry same = new Entry(fingerprint, platform.generation(), provider, existing.client());
+            Entry same = new Entry(fingerprint, platform.generation(), provider, existing.client(),
+                    existing.http());
             entries.put(platform.key(), same);
             return same;
         }
@@ -79,7 +82,8 @@ public class VendorClientCache {
         }
         VendorHttp vendorHttp = new VendorHttp(http.build(), rate, requestTimeout,
                 new VendorCallMetrics(meters, platform.vendor()), clock);
-        Entry entry = new Entry(fingerprint, platform.generation(), provider, provider.connect(account, vendorHttp));
+        Entry entry = new Entry(fingerprint, platform.generation(), provider, provider.connect(account, vendorHttp),
+                vendorHttp);
         Entry old = entries.put(platform.key(), entry);
         if (old != null) {
             old.client().close();

@@ -40,6 +40,12 @@ class SamplesE2EIT {
 
     @Test
     void everySampleBecomesReadyAndShowsInTheMetrics() throws Exception {
+        // Secrets nothing references, beside the samples' and elsewhere: the operator must not hold on to them.
+        String unrelated = env.newNamespace();
+        for (int i = 0; i < UNRELATED_SECRETS; i++) {
+            String ns = i % 5 == 0 ? "default" : unrelated;
+            env.client().resource(Manifests.secret(ns, "unrelated-" + i, Map.of("blob", "x".repeat(1024)))).create();
+        }
         List<IdentityConnection> applied = env.applySamples(Path.of("samples"), "default");
         assertThat(applied).isNotEmpty();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
@@ -68,5 +74,13 @@ class SamplesE2EIT {
                     + c.getMetadata().getName() + "\",namespace=\"default\",?\\} [0-9.E]+");
         }
         assertThat(metrics).as("no per-resource reconcile series").doesNotContain("resource_name=");
+
+        int samplesSecrets = env.client().secrets().inNamespace("default").list().getItems().size() - UNRELATED_SECRETS / 5;
+        var tracked = java.util.regex.Pattern.compile("(?m)^federator_secrets_tracked(\\{\\})? ([0-9.]+)$").matcher(metrics);
+        assertThat(tracked.find()).as("federator_secrets_tracked in the metrics").isTrue();
+        assertThat(Double.parseDouble(tracked.group(2))).as("Secrets held by the informers: the referenced ones, not "
+                + "the %s unrelated", UNRELATED_SECRETS).isPositive().isLessThanOrEqualTo(samplesSecrets);
     }
+
+    private static final int UNRELATED_SECRETS = 300;
 }

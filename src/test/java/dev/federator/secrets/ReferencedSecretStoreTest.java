@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ReferencedSecretStoreTest {
     private final Set<String> referenced = new HashSet<>();
-    private final ReferencedSecrets secrets = new ReferencedSecrets();
+    private final ReferencedSecrets secrets = new ReferencedSecrets(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     private final ReferencedSecretStore store = secrets.newStore(referenced::contains);
 
     private static Secret secret(String ns, String name, String rv) {

@@ -124,6 +124,14 @@ public final class VendorHttp {
         }
     }
 
+    /** How long a call made now would wait for the platform's pause or bucket; zero when it would go at once. */
+    public Duration expectedWait() {
+        Duration pause = Duration.between(clock.instant(), pausedUntil.get());
+        long refill = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        Duration bucketWait = Duration.ofNanos(Math.max(0, refill));
+        return pause.compareTo(bucketWait) > 0 ? pause : bucketWait;
+    }
+
     /** Waits for the platform's pause (after a 429) and for a token of its bucket. */
     private void pace() throws InterruptedException {
         long start = System.nanoTime();
