@@ -86,6 +86,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         Long generation = connection.getMetadata().getGeneration();
         status.observedGeneration = generation;
         Duration next;
+        IdentityConnection[] persisted = new IdentityConnection[1];
         try {
             ResolvedPlatform platform = platform(connection, context);
             status.platformKind = platform.vendor();
@@ -101,7 +102,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     && Conditions.find(before.conditions, Conditions.READY)
                     .map(c -> "True".equals(c.getStatus())).orElse(false);
             sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection), steady,
-                    pending -> persistNow(connection, pending, context));
+                    pending -> persisted[0] = persistNow(connection, pending, context));
             certificates.evaluate(connection, status);
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
@@ -118,6 +119,15 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             next = Duration.ofMinutes(10); // the platform watch brings us back as soon as it is fixed
         }
         observe(connection, status);
+        if (persisted[0] != null && status.pendingCreate == null) {
+            // JOSDK patches the status as a diff from the resource this pass started with, which lacks the create
+            // intent written since: that diff would leave pendingCreate behind. Diff from what was written instead.
+            context.getClient().resource(persisted[0]).editStatus(written -> {
+                written.setStatus(status);
+                return written;
+            });
+            return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(next);
+        }
         return StatusCopies.patchIfChanged(connection, before, status).rescheduleAfter(next);
     }
 
@@ -198,8 +208,8 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     }
 
     /** The create intent must be on the API server before the vendor call; later writes must not conflict with it. */
-    private void persistNow(IdentityConnection connection, IdentityConnectionStatus status,
-                            Context<IdentityConnection> context) {
+    private IdentityConnection persistNow(IdentityConnection connection, IdentityConnectionStatus status,
+                                          Context<IdentityConnection> context) {
         IdentityConnection copy = new IdentityConnection();
         copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(connection.getMetadata().getName())
@@ -209,6 +219,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         if (written != null) {
             connection.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
         }
+        return written;
     }
 
     private static Duration jitter(Duration interval) {
