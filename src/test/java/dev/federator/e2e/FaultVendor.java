@@ -40,20 +40,29 @@ abstract class FaultVendor {
      */
     final int callsPerPass;
     final Predicate<CallLog.Call> createRoute;
+    private final Map<String, String> credentials;
+    /** The platform {@value #PLATFORM} in a namespace, reading the Secret {@code credentials}. */
+    private final Function<String, IdentityPlatform> platform;
 
     FaultVendor(String vendor, int connections, SimulatorServer<?> simulator, int callsPerPass,
-                Predicate<CallLog.Call> createRoute) {
+                Predicate<CallLog.Call> createRoute, Map<String, String> credentials,
+                Function<String, IdentityPlatform> platform) {
         this.vendor = vendor;
         this.connections = connections;
         this.simulator = simulator;
         this.callsPerPass = callsPerPass;
         this.createRoute = createRoute;
+        this.credentials = credentials;
+        this.platform = platform;
     }
 
     List<String> names() { return IntStream.range(0, connections).mapToObj(i -> vendor + "-" + i).toList(); }
 
-    /** Creates the platform {@value #PLATFORM} (with its credentials Secret) in {@code ns}. */
-    abstract void platform(KubernetesClient kube, String ns);
+    /** Creates the platform {@value #PLATFORM} and its credentials Secret in {@code ns}, without drift checks. */
+    void platform(KubernetesClient kube, String ns) {
+        kube.resource(Manifests.secret(ns, "credentials", credentials)).create();
+        kube.resource(slow(platform.apply(ns))).create();
+    }
 
     /** Creates the connection and the Secrets it references. */
     abstract void declare(KubernetesClient kube, String ns, String name);
@@ -106,13 +115,8 @@ abstract class FaultVendor {
         String realm = backend.newRealm();
         // token (Keycloak only), read by alias, create, read back
         return new FaultVendor(vendor, 8, sim, callsPerPass,
-                c -> c.method().equals("POST") && c.route().endsWith("/identity-provider/instances")) {
-            @Override
-            void platform(KubernetesClient kube, String ns) {
-                kube.resource(Manifests.secret(ns, "credentials", backend.credentials())).create();
-                kube.resource(slow(backend.platform(ns, PLATFORM, realm, "credentials"))).create();
-            }
-
+                c -> c.method().equals("POST") && c.route().endsWith("/identity-provider/instances"),
+                backend.credentials(), ns -> backend.platform(ns, PLATFORM, realm, "credentials")) {
             @Override
             void declare(KubernetesClient kube, String ns, String name) {
                 kube.resource(Manifests.secret(ns, name + "-client", clientSecret(name))).create();
@@ -135,14 +139,9 @@ abstract class FaultVendor {
 
     private static FaultVendor auth0(Auth0Simulator sim) {
         // token, read by name, create
-        return new FaultVendor("auth0", 8, sim, 3, c -> c.route().equals("POST /api/v2/connections")) {
-            @Override
-            void platform(KubernetesClient kube, String ns) {
-                kube.resource(Manifests.secret(ns, "credentials", Map.of("client-id", SimulatorFleet.AUTH0_CLIENT_ID,
-                        "client-secret", SimulatorFleet.AUTH0_CLIENT_SECRET))).create();
-                kube.resource(slow(Manifests.auth0Platform(ns, PLATFORM, sim.baseUrl(), "credentials"))).create();
-            }
-
+        return new FaultVendor("auth0", 8, sim, 3, c -> c.route().equals("POST /api/v2/connections"),
+                Map.of("client-id", SimulatorFleet.AUTH0_CLIENT_ID, "client-secret", SimulatorFleet.AUTH0_CLIENT_SECRET),
+                ns -> Manifests.auth0Platform(ns, PLATFORM, sim.baseUrl(), "credentials")) {
             @Override
             void declare(KubernetesClient kube, String ns, String name) {
                 kube.resource(Manifests.secret(ns, name + "-client", clientSecret(name))).create();
@@ -166,13 +165,9 @@ abstract class FaultVendor {
 
     private static FaultVendor devrev(DevRevSimulator sim) {
         // The org allows five enterprise connections: all of them. A pass: list to find, list to count, create, toggle.
-        return new FaultVendor("devrev", 5, sim, 4, c -> c.route().equals(DevRevSimulator.CREATE)) {
-            @Override
-            void platform(KubernetesClient kube, String ns) {
-                kube.resource(Manifests.secret(ns, "credentials", Map.of("token", SimulatorFleet.DEVREV_TOKEN))).create();
-                kube.resource(slow(Manifests.devrevPlatform(ns, PLATFORM, sim.baseUrl(), "credentials"))).create();
-            }
-
+        return new FaultVendor("devrev", 5, sim, 4, c -> c.route().equals(DevRevSimulator.CREATE),
+                Map.of("token", SimulatorFleet.DEVREV_TOKEN),
+                ns -> Manifests.devrevPlatform(ns, PLATFORM, sim.baseUrl(), "credentials")) {
             @Override
             void declare(KubernetesClient kube, String ns, String name) {
                 kube.resource(Manifests.secret(ns, name + "-client", clientSecret(name))).create();
@@ -208,14 +203,9 @@ abstract class FaultVendor {
         String certificate = pem("/loginradius/idp-1.crt");
         // list to find, create
         return new FaultVendor("loginradius", 8, sim, 2,
-                c -> c.route().equals("POST /v2/manage/organizations/:orgId/connections")) {
-            @Override
-            void platform(KubernetesClient kube, String ns) {
-                kube.resource(Manifests.secret(ns, "credentials", Map.of("api-key", SimulatorFleet.LOGINRADIUS_API_KEY,
-                        "api-secret", SimulatorFleet.LOGINRADIUS_API_SECRET))).create();
-                kube.resource(slow(Manifests.loginRadiusPlatform(ns, PLATFORM, sim.baseUrl(), "credentials"))).create();
-            }
-
+                c -> c.route().equals("POST /v2/manage/organizations/:orgId/connections"),
+                Map.of("api-key", SimulatorFleet.LOGINRADIUS_API_KEY, "api-secret", SimulatorFleet.LOGINRADIUS_API_SECRET),
+                ns -> Manifests.loginRadiusPlatform(ns, PLATFORM, sim.baseUrl(), "credentials")) {
             @Override
             void declare(KubernetesClient kube, String ns, String name) {
                 kube.resource(Manifests.secret(ns, name + "-cert", Map.of("tls.crt", certificate))).create();
@@ -240,15 +230,10 @@ abstract class FaultVendor {
         int delayed408 = 2;
         // list (SAML) or read (OIDC) to find, create, list or read to learn the id
         return new FaultVendor("slashid", 8, sim, 3, c -> c.method().equals("POST")
-                && (c.route().endsWith(SlashIdSimulator.OIDC) || c.route().endsWith(SlashIdSimulator.SAML))) {
+                && (c.route().endsWith(SlashIdSimulator.OIDC) || c.route().endsWith(SlashIdSimulator.SAML)),
+                Map.of("api-key", SimulatorFleet.SLASHID_API_KEY),
+                ns -> Manifests.slashIdPlatform(ns, PLATFORM, sim.baseUrl(), "credentials")) {
             private boolean saml(String name) { return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1)) % 2 == 0; }
-
-            @Override
-            void platform(KubernetesClient kube, String ns) {
-                kube.resource(Manifests.secret(ns, "credentials", Map.of("api-key", SimulatorFleet.SLASHID_API_KEY)))
-                        .create();
-                kube.resource(slow(Manifests.slashIdPlatform(ns, PLATFORM, sim.baseUrl(), "credentials"))).create();
-            }
 
             @Override
             void declare(KubernetesClient kube, String ns, String name) {
