@@ -93,6 +93,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         status.observedGeneration = generation;
         Duration next;
         PlatformAdmission.Slot slot = null;
+        IdentityConnection[] persisted = new IdentityConnection[1];
         try {
             ResolvedPlatform platform = platform(connection, context);
             status.platformKind = platform.vendor();
@@ -114,7 +115,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     && Conditions.find(before.conditions, Conditions.READY)
                     .map(c -> "True".equals(c.getStatus())).orElse(false);
             sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection), steady,
-                    pending -> persistNow(connection, pending, context));
+                    pending -> persisted[0] = persistNow(connection, pending, context));
             certificates.evaluate(connection, status);
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
@@ -135,6 +136,15 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             }
         }
         observe(connection, status);
+        if (persisted[0] != null && status.pendingCreate == null) {
+            // JOSDK patches the status as a diff from the resource this pass started with, which lacks the create
+            // intent written since: that diff would leave pendingCreate behind. Diff from what was written instead.
+            context.getClient().resource(persisted[0]).editStatus(written -> {
+                written.setStatus(status);
+                return written;
+            });
+            return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(next);
+        }
         return StatusCopies.patchIfChanged(connection, before, status).rescheduleAfter(next);
     }
 
@@ -215,8 +225,8 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     }
 
     /** The create intent must be on the API server before the vendor call; later writes must not conflict with it. */
-    private void persistNow(IdentityConnection connection, IdentityConnectionStatus status,
-                            Context<IdentityConnection> context) {
+    private IdentityConnection persistNow(IdentityConnection connection, IdentityConnectionStatus status,
+                                          Context<IdentityConnection> context) {
         IdentityConnection copy = new IdentityConnection();
         copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(connection.getMetadata().getName())
@@ -226,6 +236,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         if (written != null) {
             connection.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
         }
+        return written;
     }
 
     private static Duration jitter(Duration interval) {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
-import dev.federator.api.v1alpha1.Auth0PlatformSpec;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.api.v1alpha1.SecretRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.auth0.Auth0Simulator;
 import dev.federator.vendor.spi.JsonTree;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,16 +75,7 @@ class Auth0SimulatorE2EIT {
     private static void platform(String ns, String clientId, String secret) {
         kube().resource(Manifests.secret(ns, "auth0-credentials", Map.of("client-id", clientId,
                 "client-secret", secret))).create();
-        IdentityPlatform platform = new IdentityPlatform();
-        platform.setMetadata(new ObjectMetaBuilder().withName("auth0").withNamespace(ns).build());
-        PlatformSpec spec = new PlatformSpec();
-        spec.auth0 = new Auth0PlatformSpec();
-        spec.auth0.domain = SimulatorFleet.AUTH0_DOMAIN;
-        spec.auth0.url = auth0.baseUrl();
-        spec.auth0.credentialsRef = new SecretRef("auth0-credentials");
-        spec.syncInterval = "3s";
-        platform.setSpec(spec);
-        kube().resource(platform).create();
+        kube().resource(Manifests.auth0Platform(ns, "auth0", auth0.baseUrl(), "auth0-credentials")).create();
     }
 
     private static IdentityConnection oidc(String ns, String name) {

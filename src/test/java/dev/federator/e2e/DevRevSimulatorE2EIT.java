@@ -2,21 +2,13 @@ package dev.federator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.DeletionPolicy;
-import dev.federator.api.v1alpha1.DevRevPlatformSpec;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.OidcSpec;
-import dev.federator.api.v1alpha1.PlatformRef;
-import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.api.v1alpha1.SecretKeyRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sim.CallLog;
 import dev.federator.sim.devrev.DevRevSimulator;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,15 +51,7 @@ class DevRevSimulatorE2EIT {
         ns = "d-" + UUID.randomUUID().toString().substring(0, 8);
         env.kubernetes().ensureNamespace(ns);
         kube().resource(Manifests.secret(ns, "devrev-token", Map.of("token", TOKEN))).create();
-        IdentityPlatform platform = new IdentityPlatform();
-        platform.setMetadata(new ObjectMetaBuilder().withName("devrev").withNamespace(ns).build());
-        PlatformSpec spec = new PlatformSpec();
-        spec.devrev = new DevRevPlatformSpec();
-        spec.devrev.url = devrev.baseUrl();
-        spec.devrev.tokenRef = new SecretKeyRef("devrev-token", "token");
-        spec.syncInterval = "3s";
-        platform.setSpec(spec);
-        kube().resource(platform).create();
+        kube().resource(Manifests.devrevPlatform(ns, "devrev", devrev.baseUrl(), "devrev-token")).create();
         await("platform Ready").untilAsserted(() -> {
             IdentityPlatform p = kube().resources(IdentityPlatform.class).inNamespace(ns).withName("devrev").get();
             assertThat(p.getStatus() == null ? "none" : reason(p.getStatus().conditions)).isEqualTo("True/Verified");
@@ -91,18 +75,7 @@ class DevRevSimulatorE2EIT {
 
     private void createOidc(String name, String secret) {
         kube().resource(Manifests.secret(ns, name + "-client", Map.of("client-secret", secret))).create();
-        IdentityConnection c = new IdentityConnection();
-        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, "devrev");
-        spec.displayName = "Partner " + name;
-        spec.type = ConnectionType.OIDC;
-        spec.oidc = new OidcSpec();
-        spec.oidc.issuer = "https://idp.example.com";
-        spec.oidc.clientId = "client-" + name;
-        spec.oidc.clientSecretRef = new SecretKeyRef(name + "-client", "client-secret");
-        c.setSpec(spec);
-        kube().resource(c).create();
+        kube().resource(Manifests.issuerOidc(ns, name, "devrev", name + "-client")).create();
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode remote(String name) {

@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
-import dev.federator.api.v1alpha1.AttributeMapping;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.LoginRadiusPlatformSpec;
-import dev.federator.api.v1alpha1.PlatformRef;
-import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.api.v1alpha1.SamlSpec;
-import dev.federator.api.v1alpha1.SecretKeyRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.loginradius.LoginRadiusSimulator;
 import dev.federator.vendor.spi.JsonTree;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,17 +73,7 @@ class LoginRadiusSimulatorE2EIT {
     private void platform(String name, String apiSecret) {
         kube().resource(Manifests.secret(ns, name + "-credentials", Map.of("api-key",
                 SimulatorFleet.LOGINRADIUS_API_KEY, "api-secret", apiSecret))).create();
-        IdentityPlatform platform = new IdentityPlatform();
-        platform.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-        PlatformSpec spec = new PlatformSpec();
-        spec.loginradius = new LoginRadiusPlatformSpec();
-        spec.loginradius.url = sim.baseUrl();
-        spec.loginradius.organizationId = ORG;
-        spec.loginradius.apiKeyRef = new SecretKeyRef(name + "-credentials", "api-key");
-        spec.loginradius.apiSecretRef = new SecretKeyRef(name + "-credentials", "api-secret");
-        spec.syncInterval = "3s";
-        platform.setSpec(spec);
-        kube().resource(platform).create();
+        kube().resource(Manifests.loginRadiusPlatform(ns, name, sim.baseUrl(), name + "-credentials")).create();
     }
 
     private static String pem(int n) {
@@ -108,20 +90,7 @@ class LoginRadiusSimulatorE2EIT {
 
     private IdentityConnection saml(String name, String domain) {
         kube().resource(Manifests.secret(ns, name + "-cert", Map.of("tls.crt", pem(1)))).create();
-        IdentityConnection c = new IdentityConnection();
-        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, "lr");
-        spec.type = ConnectionType.SAML;
-        spec.domains = List.of(domain);
-        spec.saml = new SamlSpec();
-        spec.saml.entityId = "http://idp.example.com/" + name;
-        spec.saml.signInEndpoint = "https://idp.example.com/sso";
-        spec.saml.signingCertificateRef = new SecretKeyRef(name + "-cert", "tls.crt");
-        spec.attributeMapping = new AttributeMapping();
-        spec.attributeMapping.email = "mail";
-        c.setSpec(spec);
-        return kube().resource(c).create();
+        return kube().resource(Manifests.loginRadiusSaml(ns, name, "lr", domain, name + "-cert")).create();
     }
 
     private IdentityConnection get(String name) {

@@ -3,22 +3,12 @@ package dev.federator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.OidcSpec;
-import dev.federator.api.v1alpha1.PlatformRef;
-import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.api.v1alpha1.SamlSpec;
-import dev.federator.api.v1alpha1.SecretKeyRef;
-import dev.federator.api.v1alpha1.SlashIdPlatformSpec;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.slashid.SlashIdSimulator;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,18 +47,7 @@ class SlashIdSimulatorE2EIT {
         ns = "s-" + UUID.randomUUID().toString().substring(0, 8);
         env.kubernetes().ensureNamespace(ns);
         kube().resource(Manifests.secret(ns, "sid-key", Map.of("api-key", SimulatorFleet.SLASHID_API_KEY))).create();
-        IdentityPlatform platform = new IdentityPlatform();
-        platform.setMetadata(new ObjectMetaBuilder().withName("sid").withNamespace(ns).build());
-        PlatformSpec spec = new PlatformSpec();
-        spec.slashid = new SlashIdPlatformSpec();
-        spec.slashid.url = sim.baseUrl();
-        spec.slashid.organizationId = SimulatorFleet.SLASHID_ORG;
-        spec.slashid.apiKeyRef = new SecretKeyRef("sid-key", "api-key");
-        spec.slashid.consistency = SlashIdPlatformSpec.Consistency.all_regions;
-        spec.slashid.consistencyTimeoutSeconds = 20;
-        spec.syncInterval = "3s";
-        platform.setSpec(spec);
-        kube().resource(platform).create();
+        kube().resource(Manifests.slashIdPlatform(ns, "sid", sim.baseUrl(), "sid-key")).create();
         ConnectionScenarios.await("platform Ready").untilAsserted(() -> {
             IdentityPlatform p = kube().resources(IdentityPlatform.class).inNamespace(ns).withName("sid").get();
             assertThat(p.getStatus() == null ? "none" : reason(p.getStatus().conditions)).isEqualTo("True/Verified");
@@ -83,25 +62,8 @@ class SlashIdSimulatorE2EIT {
 
     private List<String> events(String name) { return ConnectionProbe.events(kube(), ns, name); }
 
-    private IdentityConnection connection(String name, ConnectionType type) {
-        IdentityConnection c = new IdentityConnection();
-        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, "sid");
-        spec.displayName = "Display " + name;
-        spec.type = type;
-        c.setSpec(spec);
-        return c;
-    }
-
     private IdentityConnection github(String name, String clientId) {
-        IdentityConnection c = connection(name, ConnectionType.OIDC);
-        c.getSpec().oidc = new OidcSpec();
-        c.getSpec().oidc.provider = "github";
-        c.getSpec().oidc.clientId = clientId;
-        c.getSpec().oidc.clientSecretRef = new SecretKeyRef(name + "-client", "client-secret");
-        c.getSpec().oidc.scopes = List.of("read:user");
-        return c;
+        return Manifests.slashIdGithub(ns, name, "sid", clientId, name + "-client");
     }
 
     @Test
@@ -139,9 +101,7 @@ class SlashIdSimulatorE2EIT {
     @Test
     void aCreateThatTimesOutAndLandsLaterLeavesExactlyOneCredential() {
         String name = "saml-" + UUID.randomUUID().toString().substring(0, 6);
-        IdentityConnection c = connection(name, ConnectionType.SAML);
-        c.getSpec().saml = new SamlSpec();
-        c.getSpec().saml.metadataUrl = "https://idp.example.com/" + name + "/metadata";
+        IdentityConnection c = Manifests.metadataSaml(ns, name, "sid", "https://idp.example.com/" + name + "/metadata");
         sim.timeoutNextWrites(1, Duration.ofSeconds(2));
         kube().resource(c).create();
         ConnectionScenarios.await("Ready after the late write").untilAsserted(() ->

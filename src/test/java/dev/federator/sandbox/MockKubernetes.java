@@ -8,6 +8,10 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,6 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -24,12 +32,12 @@ import java.util.stream.Stream;
 public final class MockKubernetes implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
+    private final ConflictingDispatcher dispatcher;
 
     public MockKubernetes(Path crdDirectory, String... namespaces) {
-        var expectations = new HashMap<io.fabric8.mockwebserver.ServerRequest,
-                java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
+        var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
+        dispatcher = new ConflictingDispatcher(expectations);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations, dispatcher, false);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
@@ -82,6 +90,61 @@ public final class MockKubernetes implements AutoCloseable {
     public String url() { return server.url("/").replaceAll("/$", ""); }
 
     public KubernetesClient client() { return client; }
+
+    /**
+     * Answers 409 Conflict, as an API server does when another writer got there first, to {@code n} status writes
+     * (PATCH or PUT) of the object at {@code objectPath} (e.g.
+     * {@code /apis/federator.dev/v1alpha1/namespaces/ns/identityconnections/name}), after letting the first
+     * {@code skip} of them through.
+     */
+    public void conflictStatusWrites(String objectPath, int skip, int n) {
+        dispatcher.rules.put(objectPath + "/status", new int[] {skip, n});
+    }
+
+    /** How many status writes were answered 409 by {@link #conflictStatusWrites}. */
+    public int conflictsAnswered() { return dispatcher.answered.get(); }
+
+    /** The CRUD dispatcher, with rules that turn chosen status writes into conflicts, counting them. */
+    private static final class ConflictingDispatcher extends KubernetesMixedDispatcher {
+        private final AtomicInteger answered = new AtomicInteger();
+        /** Status path to {writes still let through, conflicts still to answer}. */
+        private final Map<String, int[]> rules = new ConcurrentHashMap<>();
+
+        ConflictingDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) { super(expectations); }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            String path = request.getPath().split("\\?")[0];
+            if (!conflicts(request.getMethod(), path)) {
+                return super.dispatch(request);
+            }
+            answered.incrementAndGet();
+            String name = path.replaceAll(".*/([^/]+)/status$", "$1");
+            return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
+                    .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                            + "\"message\":\"Operation cannot be fulfilled on identityconnections.federator.dev \\\""
+                            + name + "\\\": the object has been modified; please apply your changes to the latest "
+                            + "version and try again\",\"reason\":\"Conflict\",\"code\":409}");
+        }
+
+        private boolean conflicts(String method, String path) {
+            int[] rule = rules.get(path);
+            if (rule == null || !("PATCH".equalsIgnoreCase(method) || "PUT".equalsIgnoreCase(method))) {
+                return false;
+            }
+            synchronized (rule) {
+                if (rule[0] > 0) {
+                    rule[0]--;
+                    return false;
+                }
+                if (rule[1] > 0) {
+                    rule[1]--;
+                    return true;
+                }
+                return false;
+            }
+        }
+    }
 
     @Override
     public void close() {
