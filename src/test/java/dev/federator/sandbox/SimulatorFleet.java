@@ -43,6 +43,13 @@ public final class SimulatorFleet implements AutoCloseable {
     public static final String AUTH0_CLIENT_ID = "5mOI1uVh0wKp3xTzQeXb8NcR2aLd7YfG";
     public static final String AUTH0_CLIENT_SECRET = "change-me";
 
+    /** Every credential above that is a secret, by constant name: the secret scan looks for each of them. */
+    public static final Map<String, String> CREDENTIALS = Map.of(
+            "KEYCLOAK_CLIENT_SECRET", KEYCLOAK_CLIENT_SECRET, "EZTO_TOKEN", EZTO_TOKEN,
+            "SLASHID_API_KEY", SLASHID_API_KEY, "DEVREV_TOKEN", DEVREV_TOKEN,
+            "LOGINRADIUS_API_KEY", LOGINRADIUS_API_KEY, "LOGINRADIUS_API_SECRET", LOGINRADIUS_API_SECRET,
+            "AUTH0_CLIENT_SECRET", AUTH0_CLIENT_SECRET);
+
     private final Map<String, SimulatorServer<?>> byVendor = new LinkedHashMap<>();
 
     private SimulatorFleet() {}
