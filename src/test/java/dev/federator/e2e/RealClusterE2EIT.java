@@ -52,6 +52,7 @@ class RealClusterE2EIT extends ConnectionScenarios {
         secretScan = SecretScan.start("RealClusterE2EIT", client,
                 ns -> ns.equals(OPERATOR_NAMESPACE) || namespaces.contains(ns));
         simulators = SimulatorFleet.start();
+        secretScan.addSecrets("a token a simulator issued", simulators::issuedTokens);
         operator = new OperatorProcess(OperatorProcess.defaultJar(), null, OPERATOR_NAMESPACE,
                 Path.of("target", "e2e", "real-cluster-operator.log"), Map.of());
         secretScan.addOperator(operator);

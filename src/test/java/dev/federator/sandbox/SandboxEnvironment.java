@@ -31,6 +31,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         this.kubernetes = new MockKubernetes(Path.of("crds"), OPERATOR_NAMESPACE, "default");
         this.secretScan = SecretScan.start(name, kubernetes.client(), namespace -> true);
         this.simulators = SimulatorFleet.start();
+        secretScan.addSecrets("a token a simulator issued", simulators::issuedTokens);
     }
 
     public SandboxEnvironment startOperator(Map<String, String> extraEnv) {
@@ -57,6 +58,11 @@ public final class SandboxEnvironment implements AutoCloseable {
     }
 
     public SimulatorFleet simulators() { return simulators; }
+
+    /** More secret values for the scan, from a test's own simulators (the tokens they issued), read at close. */
+    public void alsoScanFor(String origin, java.util.function.Supplier<? extends java.util.Collection<String>> values) {
+        secretScan.addSecrets(origin, values);
+    }
 
     public OperatorProcess operator() { return operator; }
 

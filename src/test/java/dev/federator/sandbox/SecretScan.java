@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The secret scan of one test environment. From the start it watches, through the test's own client, every Secret
  * (all values ever created or updated), every Event and every status of IdentityConnections, IdentityPlatforms and
  * ClusterIdentityPlatforms (every version, so deleted resources and overwritten statuses count too). At the end it
- * scans, for every secret value and the simulators' credentials, each operator log line, each event, each status and
+ * scans, for every secret value, the simulators' credentials and the tokens they issued, each operator log line, each event, each status and
  * each line of every metrics scrape, writes target/secret-scan/NAME.json and fails on any hit.
  */
 public final class SecretScan {
@@ -49,6 +51,7 @@ public final class SecretScan {
     private final Set<List<String>> events = ConcurrentHashMap.newKeySet(); // [where, json]
     private final Set<List<String>> statuses = ConcurrentHashMap.newKeySet();
     private final List<OperatorProcess> operators = new CopyOnWriteArrayList<>();
+    private final Map<String, Supplier<? extends Collection<String>>> otherSecrets = new ConcurrentHashMap<>();
 
     private SecretScan(String name, KubernetesClient client, Predicate<String> namespaces) {
         int n = NAMES.merge(name, 1, Integer::sum);
@@ -74,6 +77,11 @@ public final class SecretScan {
     }
 
     public void addOperator(OperatorProcess operator) { operators.add(operator); }
+
+    /** Secret values that never sit in a Secret (tokens a simulator issued), read when the scan finishes. */
+    public void addSecrets(String origin, Supplier<? extends Collection<String>> values) {
+        otherSecrets.put(origin, values);
+    }
 
     int secretValuesSeen() { return secretValues.size(); }
 
@@ -153,6 +161,7 @@ public final class SecretScan {
         SecretScanner scanner = new SecretScanner();
         SimulatorFleet.CREDENTIALS.forEach((what, value) -> scanner.add("SimulatorFleet." + what, value));
         secretValues.values().forEach(v -> scanner.addFromSecret(v[0], v[1], v[2]));
+        otherSecrets.forEach((origin, values) -> values.get().forEach(v -> scanner.add(origin, v)));
 
         Set<Path> logs = new LinkedHashSet<>();
         operators.forEach(o -> logs.add(o.log()));

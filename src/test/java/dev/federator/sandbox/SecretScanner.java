@@ -83,6 +83,11 @@ public final class SecretScanner {
                 }
             }
         }
+        String[] jwt = value.split("\\.");
+        if (jwt.length == 3 && jwt[2].length() >= MIN_LENGTH) {
+            // A token's header and claims are no secret and the same in many tokens; its signature is.
+            needle(jwt[2], "token signature", origin, masked);
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         needle(Base64.getEncoder().withoutPadding().encodeToString(bytes), "base64", origin, masked);
         needle(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), "base64url", origin, masked);

@@ -61,6 +61,17 @@ class SecretScannerTest {
     }
 
     @Test
+    void anIssuedTokenIsFoundWholeOrByItsSignature() {
+        SecretScanner scanner = new SecretScanner();
+        scanner.add("a token a simulator issued", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ");
+        scanner.scan(SecretScanner.LOG_LINES, "op.log:1", "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ");
+        scanner.scan(SecretScanner.LOG_LINES, "op.log:2", "truncated ...c2lnbmF0dXJlLXNpZ25hdHVyZQ");
+        scanner.scan(SecretScanner.LOG_LINES, "op.log:3", "same header, another token eyJhbGciOiJSUzI1NiJ9.e30.b3RoZXI");
+        assertThat(scanner.hits()).hasSize(2);
+        assertThat(scanner.hits().get(1)).contains("op.log:2", "(token signature)");
+    }
+
+    @Test
     void aLineOfAMultiLineSecretIsFound() {
         SecretScanner scanner = new SecretScanner();
         scanner.addFromSecret("Secret ns/k", "private-key",

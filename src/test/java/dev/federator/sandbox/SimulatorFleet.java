@@ -96,6 +96,13 @@ public final class SimulatorFleet implements AutoCloseable {
 
     public Auth0Simulator auth0() { return (Auth0Simulator) byVendor.get("auth0"); }
 
+    /** The bearer tokens the simulators issued to the operator, expired ones included: secrets like the credentials. */
+    public java.util.List<String> issuedTokens() {
+        java.util.List<String> issued = new java.util.ArrayList<>(keycloak().issuedTokens());
+        issued.addAll(auth0().issuedTokens());
+        return issued;
+    }
+
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();
         byVendor.forEach((vendor, simulator) -> urls.put(vendor, simulator.baseUrl()));
