@@ -74,7 +74,7 @@ public final class SecretScanSummary implements TestExecutionListener {
         ObjectNode summary = JSON.createObjectNode();
         List<String> names = new ArrayList<>();
         List<String> hits = new ArrayList<>();
-        for (String counter : List.of("environments", "operatorRuns", "metricScrapes", "secretValues", "hits")) {
+        for (String counter : List.of("environments", "operatorRuns", "metricScrapes", "secretValues", "ignoredValues", "hits")) {
             summary.put(counter, 0L);
         }
         for (String kind : KINDS) {
@@ -86,7 +86,7 @@ public final class SecretScanSummary implements TestExecutionListener {
                 JsonNode report = JSON.readTree(file.toFile());
                 names.add(report.path("name").asText());
                 summary.put("environments", summary.path("environments").asLong() + 1);
-                for (String counter : List.of("operatorRuns", "metricScrapes", "secretValues", "hits")) {
+                for (String counter : List.of("operatorRuns", "metricScrapes", "secretValues", "ignoredValues", "hits")) {
                     summary.put(counter, summary.path(counter).asLong() + report.path(counter).asLong());
                 }
                 for (String kind : KINDS) {

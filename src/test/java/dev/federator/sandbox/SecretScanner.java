@@ -38,6 +38,12 @@ public final class SecretScanner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the scan counts, as named in the reports. */
+    public static final String LOG_LINES = "logLines";
+    public static final String EVENTS = "events";
+    public static final String STATUSES = "statuses";
+    public static final String METRIC_LINES = "metricLines";
+
     /** One form of one secret value, as searched for. */
     private record Needle(String text, String form, String origin, String masked) {}
 
@@ -45,6 +51,7 @@ public final class SecretScanner {
     private final Map<String, String> values = new LinkedHashMap<>(); // value -> origin
     private final Map<String, Long> scanned = new LinkedHashMap<>();
     private final List<String> hits = new ArrayList<>();
+    private final java.util.Set<String> ignored = new java.util.HashSet<>();
 
     public SecretScanner() {
         for (String kind : List.of(LOG_LINES, EVENTS, STATUSES, METRIC_LINES)) {
@@ -52,14 +59,10 @@ public final class SecretScanner {
         }
     }
 
-    public static final String LOG_LINES = "logLines";
-    public static final String EVENTS = "events";
-    public static final String STATUSES = "statuses";
-    public static final String METRIC_LINES = "metricLines";
-
     /** A value read from a Secret's key; ignored when too short, an identifier or a public certificate. */
     public synchronized boolean addFromSecret(String origin, String key, String value) {
         if (key != null && IDENTIFIER_KEY.matcher(key).matches()) {
+            ignored.add(value);
             return false;
         }
         return add(origin + " key " + key, value);
@@ -68,6 +71,7 @@ public final class SecretScanner {
     /** A value known to be secret (a simulator's credential); ignored only when too short. */
     public synchronized boolean add(String origin, String value) {
         if (value == null || value.strip().length() < MIN_LENGTH || CERTIFICATES_ONLY.matcher(value).matches()) {
+            ignored.add(String.valueOf(value));
             return false;
         }
         if (values.putIfAbsent(value, origin) != null) {
@@ -138,7 +142,8 @@ public final class SecretScanner {
     /** The report: counts and hit locations, no value. */
     public synchronized ObjectNode report(String name, int operatorRuns, int metricScrapes) {
         ObjectNode report = JSON.createObjectNode().put("name", name).put("operatorRuns", operatorRuns)
-                .put("metricScrapes", metricScrapes).put("secretValues", values.size()).put("forms", needles.size());
+                .put("metricScrapes", metricScrapes).put("secretValues", values.size()).put("forms", needles.size())
+                .put("ignoredValues", ignored.stream().filter(v -> !values.containsKey(v)).count());
         scanned.forEach(report::put);
         report.put("hits", hits.size());
         hits.forEach(report.putArray("hitLocations")::add);
