@@ -1,7 +1,6 @@
 package dev.federator.e2e;
 
 import dev.federator.sandbox.SandboxEnvironment;
-import dev.federator.sandbox.SimulatorFleet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,24 +19,13 @@ class KeycloakSimulatorE2EIT extends ConnectionScenarios {
         backend = new SimulatedKeycloak(env.simulators().keycloak());
     }
 
+    /**
+     * Closing the environment runs its secret scan: "first-secret", "rotated-secret" and the platform's client secret
+     * must show nowhere in the operator's log, events, statuses or metrics.
+     */
     @AfterAll
-    static void stop() throws java.io.IOException {
-        if (env == null) {
-            return;
-        }
-        try {
-            // Every secret value the scenarios used: none may show in the operator's log, events or statuses.
-            java.util.List<String> secrets = java.util.List.of("first-secret", "rotated-secret",
-                    SimulatorFleet.KEYCLOAK_CLIENT_SECRET);
-            String log = java.nio.file.Files.readString(env.operator().log());
-            String events = env.client().v1().events().inAnyNamespace().list().getItems().toString();
-            String statuses = io.fabric8.kubernetes.client.utils.Serialization.asJson(env.connections());
-            for (String secret : secrets) {
-                org.assertj.core.api.Assertions.assertThat(log).as("operator log").doesNotContain(secret);
-                org.assertj.core.api.Assertions.assertThat(events).as("events").doesNotContain(secret);
-                org.assertj.core.api.Assertions.assertThat(statuses).as("statuses").doesNotContain(secret);
-            }
-        } finally {
+    static void stop() {
+        if (env != null) {
             env.close();
         }
     }

@@ -17,11 +17,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,6 +197,12 @@ class LoginRadiusSimulatorE2EIT {
         assertThat(eventReasons(name)).contains("Adopted");
     }
 
+    /**
+     * The paths that print the most about credentials: refused credentials and a refused connection, with debug
+     * logging on. Closing the environment then scans the log, events, statuses and metrics for the API key, the API
+     * secret and the wrong secret (plain, base64 and URL-encoded); here only what is not a value: no query string
+     * carrying credentials, and the operator did say what went wrong.
+     */
     @Test
     void theApiKeyAndSecretAppearNowhereTheOperatorWrites() throws Exception {
         String wrongSecret = "not-the-secret-" + UUID.randomUUID();
@@ -214,17 +215,14 @@ class LoginRadiusSimulatorE2EIT {
 
         List<String> printed = new ArrayList<>();
         printed.add(Files.readString(LOG));
-        printed.add(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(env.operator().metricsUrl()))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        printed.add(env.operator().scrapeMetrics().orElseThrow());
         events().forEach(e -> printed.add(e.getReason() + " " + e.getMessage()));
         kube().resources(IdentityPlatform.class).inNamespace(ns).list().getItems()
                 .forEach(p -> printed.add(String.valueOf(p.getStatus().conditions)));
         kube().resources(IdentityConnection.class).inNamespace(ns).list().getItems()
                 .forEach(c -> printed.add(String.valueOf(c.getStatus().conditions)));
-        String key = SimulatorFleet.LOGINRADIUS_API_KEY;
-        String secret = SimulatorFleet.LOGINRADIUS_API_SECRET;
         assertThat(printed.get(1)).contains("federator"); // the metrics were really read
         assertThat(String.join("\n", printed)).contains("InvalidCredentials", "8150")
-                .doesNotContain(key, secret, wrongSecret, URLEncoder.encode(key, StandardCharsets.UTF_8), "apikey=", "apisecret=");
+                .doesNotContain("apikey=", "apisecret=");
     }
 }

@@ -3,6 +3,7 @@ package dev.federator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.federator.sandbox.OperatorProcess;
+import dev.federator.sandbox.SecretScan;
 import dev.federator.sandbox.SimulatorFleet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +32,8 @@ class RealClusterE2EIT extends ConnectionScenarios {
     private static KubernetesClient client;
     private static SimulatorFleet simulators;
     private static OperatorProcess operator;
-    private static final List<String> namespaces = new ArrayList<>();
+    private static SecretScan secretScan;
+    private static final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -47,9 +48,15 @@ class RealClusterE2EIT extends ConnectionScenarios {
             }
         }
         ensureNamespace(OPERATOR_NAMESPACE);
+        // Only this run's namespaces: other workloads' Secrets on the cluster are neither read nor counted.
+        secretScan = SecretScan.start("RealClusterE2EIT", client,
+                ns -> ns.equals(OPERATOR_NAMESPACE) || namespaces.contains(ns));
         simulators = SimulatorFleet.start();
+        secretScan.addSecrets("a token a simulator issued", simulators::issuedTokens);
         operator = new OperatorProcess(OperatorProcess.defaultJar(), null, OPERATOR_NAMESPACE,
-                Path.of("target", "e2e", "real-cluster-operator.log"), Map.of()).start();
+                Path.of("target", "e2e", "real-cluster-operator.log"), Map.of());
+        secretScan.addOperator(operator);
+        operator.start();
     }
 
     @AfterAll
@@ -60,14 +67,24 @@ class RealClusterE2EIT extends ConnectionScenarios {
             org.awaitility.Awaitility.await("test namespaces deleted").atMost(java.time.Duration.ofMinutes(2))
                     .until(() -> namespaces.stream().allMatch(ns -> client.namespaces().withName(ns).get() == null));
         }
-        if (operator != null) {
-            operator.close();
+        SecretScan.Report scan = null;
+        try {
+            if (operator != null) {
+                operator.close();
+            }
+            if (secretScan != null) {
+                scan = secretScan.finish();
+            }
+        } finally {
+            if (simulators != null) {
+                simulators.close();
+            }
+            if (client != null) {
+                client.close();
+            }
         }
-        if (simulators != null) {
-            simulators.close();
-        }
-        if (client != null) {
-            client.close();
+        if (scan != null) {
+            scan.assertClean();
         }
     }
 

@@ -33,6 +33,7 @@ class TlsE2EIT {
         tlsKeycloak.start();
         tlsKeycloak.createRealm("tls");
         env = new SandboxEnvironment(Path.of("target", "e2e", "tls-operator.log"));
+        env.alsoScanFor("a token the TLS Keycloak issued", tlsKeycloak::issuedTokens);
         env.startOperator(Map.of());
     }
 

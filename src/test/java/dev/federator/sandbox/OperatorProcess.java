@@ -26,6 +26,8 @@ public final class OperatorProcess implements AutoCloseable {
     private final Map<String, String> extraEnv;
     private Process process;
     private int httpPort;
+    private int runs;
+    private final List<String> metricScrapes = new ArrayList<>();
 
     public OperatorProcess(Path jar, String apiServerUrl, String namespace, Path log, Map<String, String> extraEnv) {
         this.jar = jar;
@@ -44,6 +46,7 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     public OperatorProcess start() {
+        runs++;
         httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
@@ -110,6 +113,36 @@ public final class OperatorProcess implements AutoCloseable {
 
     public String metricsUrl() { return "http://127.0.0.1:" + httpPort + "/q/metrics"; }
 
+    /**
+     * Reads /q/metrics now and keeps the text for the secret scan (kill and close read it too, so that every run's
+     * metrics are scanned, crashed ones included); empty when the operator does not answer.
+     */
+    public synchronized java.util.Optional<String> scrapeMetrics() {
+        if (!isAlive()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metricsUrl()))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return java.util.Optional.empty();
+            }
+            metricScrapes.add(r.body());
+            return java.util.Optional.of(r.body());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Every scrape of this process's metrics, oldest first. */
+    public synchronized List<String> metricScrapes() { return List.copyOf(metricScrapes); }
+
+    /** How many times this process was started. */
+    public int runs() { return runs; }
+
     public Path log() { return log; }
 
     /** The operator JVM's process, for the benchmark's CPU and memory figures. */
@@ -124,6 +157,7 @@ public final class OperatorProcess implements AutoCloseable {
 
     /** A crash: no shutdown hooks, no graceful stop. */
     public void kill() {
+        scrapeMetrics();
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -136,6 +170,7 @@ public final class OperatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        scrapeMetrics();
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * Everything the operator needs, on one machine with nothing installed: an embedded Kubernetes API, a simulator
  * per vendor and the packaged operator in its own JVM. Shared by the sandbox command and the end-to-end tests.
+ * Every environment runs a {@link SecretScan} from start to close: closing it fails if any secret value showed up in
+ * the operator's log, events, statuses or metrics.
  */
 public final class SandboxEnvironment implements AutoCloseable {
     public static final String OPERATOR_NAMESPACE = "federator-system";
@@ -17,16 +19,25 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final SimulatorFleet simulators;
     private OperatorProcess operator;
     private final Path log;
+    private final SecretScan secretScan;
 
+    /** Its secret-scan report is named after the class that creates it (the test class). */
     public SandboxEnvironment(Path log) {
+        this(log, StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName());
+    }
+
+    public SandboxEnvironment(Path log, String name) {
         this.log = log;
         this.kubernetes = new MockKubernetes(Path.of("crds"), OPERATOR_NAMESPACE, "default");
+        this.secretScan = SecretScan.start(name, kubernetes.client(), namespace -> true);
         this.simulators = SimulatorFleet.start();
+        secretScan.addSecrets("a token a simulator issued", simulators::issuedTokens);
     }
 
     public SandboxEnvironment startOperator(Map<String, String> extraEnv) {
-        operator = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE, log, extraEnv)
-                .start();
+        operator = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE, log, extraEnv);
+        secretScan.addOperator(operator);
+        operator.start();
         return this;
     }
 
@@ -48,18 +59,30 @@ public final class SandboxEnvironment implements AutoCloseable {
 
     public SimulatorFleet simulators() { return simulators; }
 
+    /** More secret values for the scan, from a test's own simulators (the tokens they issued), read at close. */
+    public void alsoScanFor(String origin, java.util.function.Supplier<? extends java.util.Collection<String>> values) {
+        secretScan.addSecrets(origin, values);
+    }
+
     public OperatorProcess operator() { return operator; }
 
     public List<IdentityConnection> connections() {
         return client().resources(IdentityConnection.class).inAnyNamespace().list().getItems();
     }
 
+    /** Stops everything; fails if the secret scan found a secret value (after stopping). */
     @Override
     public void close() {
-        if (operator != null) {
-            operator.close();
+        SecretScan.Report scan;
+        try {
+            if (operator != null) {
+                operator.close(); // first, so that its whole log, shutdown included, is scanned
+            }
+            scan = secretScan.finish();
+        } finally {
+            simulators.close();
+            kubernetes.close();
         }
-        simulators.close();
-        kubernetes.close();
+        scan.assertClean();
     }
 }

@@ -43,6 +43,13 @@ public final class SimulatorFleet implements AutoCloseable {
     public static final String AUTH0_CLIENT_ID = "5mOI1uVh0wKp3xTzQeXb8NcR2aLd7YfG";
     public static final String AUTH0_CLIENT_SECRET = "change-me";
 
+    /** Every credential above that is a secret, by constant name: the secret scan looks for each of them. */
+    public static final Map<String, String> CREDENTIALS = Map.of(
+            "KEYCLOAK_CLIENT_SECRET", KEYCLOAK_CLIENT_SECRET, "EZTO_TOKEN", EZTO_TOKEN,
+            "SLASHID_API_KEY", SLASHID_API_KEY, "DEVREV_TOKEN", DEVREV_TOKEN,
+            "LOGINRADIUS_API_KEY", LOGINRADIUS_API_KEY, "LOGINRADIUS_API_SECRET", LOGINRADIUS_API_SECRET,
+            "AUTH0_CLIENT_SECRET", AUTH0_CLIENT_SECRET);
+
     private final Map<String, SimulatorServer<?>> byVendor = new LinkedHashMap<>();
 
     private SimulatorFleet() {}
@@ -88,6 +95,13 @@ public final class SimulatorFleet implements AutoCloseable {
     public LoginRadiusSimulator loginradius() { return (LoginRadiusSimulator) byVendor.get("loginradius"); }
 
     public Auth0Simulator auth0() { return (Auth0Simulator) byVendor.get("auth0"); }
+
+    /** The bearer tokens the simulators issued to the operator, expired ones included: secrets like the credentials. */
+    public java.util.List<String> issuedTokens() {
+        java.util.List<String> issued = new java.util.ArrayList<>(keycloak().issuedTokens());
+        issued.addAll(auth0().issuedTokens());
+        return issued;
+    }
 
     public Map<String, String> describe() {
         Map<String, String> urls = new LinkedHashMap<>();

@@ -61,6 +61,7 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     private final String domain;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> connections = new LinkedHashMap<>();
     private final Map<String, Deletion> deletions = new LinkedHashMap<>();
     private volatile Duration tokenLifetime = Duration.ofHours(24);
@@ -109,6 +110,9 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     public String domain() { return domain; }
 
     public void expireTokens() { tokens.clear(); }
+
+    /** Every access token issued so far, expired ones included (the secret scan looks for them). */
+    public java.util.Set<String> issuedTokens() { return java.util.Set.copyOf(issuedTokens); }
 
     /** The stored connection with options (client secret included), whether or not it is being deleted. */
     public synchronized Optional<ObjectNode> connection(String name) {
@@ -217,6 +221,7 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
         RANDOM.nextBytes(raw);
         String token = "sim." + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         tokens.put(token, new Token(client.scopes(), clock.instant().plus(tokenLifetime)));
+        issuedTokens.add(token);
         ObjectNode answer = object().put("access_token", token).put("scope", String.join(" ", client.scopes()))
                 .put("expires_in", tokenLifetime.toSeconds()).put("token_type", "Bearer");
         writeJson(ctx, 200, answer);

@@ -120,6 +120,11 @@ public final class KeycloakSimulator extends SimulatorServer<KeycloakSimulator> 
         return baseUrl() + "/realms/" + encode(authRealm()) + "/protocol/openid-connect/token";
     }
 
+    /** Every access and refresh token issued so far, expired ones included (the secret scan looks for them). */
+    public java.util.Set<String> issuedTokens() {
+        return tokens.issued();
+    }
+
     /** Every access token issued so far stops working now; refresh tokens stay valid. */
     public void expireTokens() {
         tokens.expireAccessTokens();

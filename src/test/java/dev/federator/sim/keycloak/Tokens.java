@@ -31,6 +31,7 @@ final class Tokens {
 
     private final Map<String, Grant> access = new ConcurrentHashMap<>();
     private final Map<String, Grant> refresh = new ConcurrentHashMap<>();
+    private final java.util.Set<String> issued = ConcurrentHashMap.newKeySet();
     private volatile Duration accessLifetime = Duration.ofSeconds(60);
     private volatile Duration refreshLifetime = Duration.ofMinutes(30);
     private volatile Clock clock = Clock.systemUTC();
@@ -56,6 +57,7 @@ final class Tokens {
         Grant grant = who.withExpiry(now.plus(accessLifetime));
         String token = jwtLike(issuer, grant, now, "Bearer");
         access.put(token, grant);
+        issued.add(token);
         return token;
     }
 
@@ -64,7 +66,13 @@ final class Tokens {
         Grant grant = who.withExpiry(now.plus(refreshLifetime));
         String token = jwtLike(issuer, grant, now, "Refresh");
         refresh.put(token, grant);
+        issued.add(token);
         return token;
+    }
+
+    /** Every token issued, expired ones included. */
+    java.util.Set<String> issued() {
+        return java.util.Set.copyOf(issued);
     }
 
     Optional<Grant> validAccess(String token) {
