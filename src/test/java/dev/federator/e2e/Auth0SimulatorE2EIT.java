@@ -99,8 +99,7 @@ class Auth0SimulatorE2EIT {
                 .path("admin_refresh_token").asText();
 
         for (String name : List.of("auth0-adfs-saml", "auth0-google")) {
-            kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                    .edit(c -> { c.getSpec().displayName = "Renamed"; return c; });
+            Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().displayName = "Renamed"; });
         }
         await("updated").untilAsserted(() -> {
             assertThat(auth0.connection("corp-adfs").orElseThrow().path("display_name").asText()).isEqualTo("Renamed");
@@ -125,8 +124,7 @@ class Auth0SimulatorE2EIT {
         await("refused").untilAsserted(() -> assertThat(ready(ns, name)).isEqualTo("False/AlreadyExists"));
         assertThat(auth0.connection(name).orElseThrow().path("display_name").asText()).isEqualTo("Old");
 
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                .edit(c -> { c.getSpec().adoption = AdoptionPolicy.IfExists; return c; });
+        Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().adoption = AdoptionPolicy.IfExists; });
         await("adopted").untilAsserted(() -> assertThat(ready(ns, name)).isEqualTo("True/InSync"));
         ObjectNode adopted = auth0.connection(name).orElseThrow();
         assertThat(adopted.path("display_name").asText()).isEqualTo("Partner " + name);

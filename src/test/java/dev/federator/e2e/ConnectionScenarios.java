@@ -85,8 +85,7 @@ abstract class ConnectionScenarios {
         assertThat(eventReasons(name)).contains("Created");
         backend().storedSecret(realm, name).ifPresent(s -> assertThat(s).isEqualTo("first-secret"));
 
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                .edit(c -> { c.getSpec().displayName = "Renamed"; return c; });
+        Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().displayName = "Renamed"; });
         await("display name updated").untilAsserted(() ->
                 assertThat(remote(name).orElseThrow().path("displayName").asText()).isEqualTo("Renamed"));
 
@@ -150,8 +149,7 @@ abstract class ConnectionScenarios {
         await("conflict reported").untilAsserted(() -> assertThat(ready(name)).isEqualTo("False/AlreadyExists"));
         assertThat(remote(name).orElseThrow().path("displayName").asText()).isEqualTo("Theirs");
 
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                .edit(x -> { x.getSpec().adoption = AdoptionPolicy.IfExists; return x; });
+        Manifests.editConnection(kube(), ns, name, x -> { x.getSpec().adoption = AdoptionPolicy.IfExists; });
         await("adopted").untilAsserted(() -> {
             assertThat(ready(name)).isEqualTo("True/InSync");
             assertThat(remote(name).orElseThrow().path("displayName").asText()).isEqualTo("Partner " + name);

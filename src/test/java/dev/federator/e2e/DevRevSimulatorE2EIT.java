@@ -110,8 +110,7 @@ class DevRevSimulatorE2EIT {
         assertThat(calls(DevRevSimulator.UPDATE) - updatesBefore).isEqualTo(1);
         assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(get("corp").getStatus())).doesNotContain("rotated");
 
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp")
-                .edit(c -> { c.getSpec().enabled = false; return c; });
+        Manifests.editConnection(kube(), ns, "corp", c -> { c.getSpec().enabled = false; });
         await("disabled").untilAsserted(() -> assertThat(remote("corp").path("enabled").asBoolean()).isFalse());
 
         String id = get("corp").getStatus().externalId;
@@ -147,8 +146,7 @@ class DevRevSimulatorE2EIT {
         assertThat(get("corp")).isNotNull();
         assertThat(devrev.connection(get("corp").getStatus().externalId)).isPresent();
         // the advice in the message works: Orphan lets the resource go and leaves the connection
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName("corp")
-                .edit(c -> { c.getSpec().deletionPolicy = DeletionPolicy.Orphan; return c; });
+        Manifests.editConnection(kube(), ns, "corp", c -> { c.getSpec().deletionPolicy = DeletionPolicy.Orphan; });
         await("orphaned").untilAsserted(() -> assertThat(get("corp")).isNull());
         assertThat(calls(DevRevSimulator.TOGGLE) - toggles).isLessThanOrEqualTo(1);
         assertThat(devrev.byDisplayName("Partner corp")).hasSize(1);

@@ -72,8 +72,7 @@ class EztoSimulatorE2EIT extends ConnectionScenarios {
         assertThat(remote(name)).isEmpty();
 
         sim.clearPaymentRequired(name);
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                .edit(c -> { c.getSpec().displayName = "After the fix"; return c; });
+        Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().displayName = "After the fix"; });
         await("created after the spec change").untilAsserted(() -> {
             assertThat(ready(name)).isEqualTo("True/InSync");
             assertThat(remote(name).orElseThrow().path("displayName").asText()).isEqualTo("After the fix");

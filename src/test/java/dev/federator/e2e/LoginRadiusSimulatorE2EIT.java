@@ -187,8 +187,7 @@ class LoginRadiusSimulatorE2EIT {
                 .put("Domain", SimulatorFleet.LOGINRADIUS_DOMAIN)).path("Id").asText();
         saml(name, SimulatorFleet.LOGINRADIUS_DOMAIN);
         await("refused").untilAsserted(() -> assertThat(ready(name)).isEqualTo("False/AlreadyExists"));
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                .edit(c -> { c.getSpec().adoption = AdoptionPolicy.IfExists; return c; });
+        Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().adoption = AdoptionPolicy.IfExists; });
         await("adopted").untilAsserted(() -> {
             assertThat(ready(name)).isEqualTo("True/InSync");
             assertThat(get(name).getStatus().externalId).isEqualTo(foreignId);

@@ -197,4 +197,23 @@ public final class Manifests {
         spec.attributeMapping.email = "mail";
         return c;
     }
+
+    /**
+     * Changes a connection as a user would: the operator writes the status concurrently, which moves the resource
+     * version, so a conflicting edit is read again and retried, as {@code kubectl edit} and Argo CD do.
+     */
+    public static void editConnection(io.fabric8.kubernetes.client.KubernetesClient kube, String ns, String name,
+                                      java.util.function.Consumer<IdentityConnection> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                kube.resources(IdentityConnection.class).inNamespace(ns).withName(name)
+                        .edit(c -> { change.accept(c); return c; });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
 }

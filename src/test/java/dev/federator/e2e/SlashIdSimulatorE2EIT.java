@@ -80,8 +80,7 @@ class SlashIdSimulatorE2EIT {
                 .edit(s -> { s.setData(null); s.setStringData(Map.of("client-secret", "second")); return s; });
         ConnectionScenarios.await("rotated").untilAsserted(() -> assertThat(sim.clientSecret(oldId)).contains("second"));
 
-        kube().resources(IdentityConnection.class).inNamespace(ns).withName(name)
-                .edit(c -> { c.getSpec().oidc.clientId = newId; return c; });
+        Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().oidc.clientId = newId; });
         ConnectionScenarios.await("replaced").untilAsserted(() -> {
             assertThat(ready(name)).isEqualTo("True/InSync");
             assertThat(get(name).getStatus().externalId).isEqualTo(newId);
