@@ -66,9 +66,10 @@ class EztoSimulatorE2EIT extends ConnectionScenarios {
         await("402 reported").untilAsserted(() -> assertThat(ready(name)).isEqualTo("False/VendorRejected"));
         assertThat(get(name).getStatus().conditions.stream().filter(c -> c.getType().equals("Ready")).findFirst()
                 .orElseThrow().getMessage()).contains("402");
-        // Several drift-check periods (3 s) pass without the create being repeated.
+        // Several drift-check periods (3 s) pass without a retry loop. The Secret's own add event may arrive while the
+        // first pass runs and cause one more pass (seen once in CI); after that, nothing until the spec changes.
         org.awaitility.Awaitility.await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12))
-                .until(() -> calls(refused) == before + 1);
+                .until(() -> calls(refused) - before <= 2);
         assertThat(remote(name)).isEmpty();
 
         sim.clearPaymentRequired(name);

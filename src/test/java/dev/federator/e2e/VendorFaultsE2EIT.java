@@ -20,9 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -238,33 +235,36 @@ class VendorFaultsE2EIT {
     }
 
     /**
-     * Reads every fault-suite connection's status several times a second while the faults last. A Ready=True for the
-     * current generation is checked against the vendor right after it was read: the vendor must already hold the
-     * connection with its declared value. Every Ready=False reason seen is kept per connection.
+     * Watches every fault-suite connection's status while the faults last, so that every version the operator wrote
+     * is seen, however soon it was replaced. A Ready=True for the current generation is checked against the vendor
+     * right after it arrived: the vendor must already hold the connection with its declared value. Every Ready=False
+     * reason seen is kept per connection.
      */
     private static final class StatusSampler implements AutoCloseable {
         final AtomicInteger samples = new AtomicInteger();
         final Map<String, List<String>> lies = new ConcurrentHashMap<>();
         /** vendor -> connection -> Ready=False reasons seen. */
         final Map<String, Map<String, Set<String>>> notReady = new ConcurrentHashMap<>();
-        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "status-sampler");
-            t.setDaemon(true);
-            return t;
-        });
+        private final io.fabric8.kubernetes.client.informers.SharedIndexInformer<IdentityConnection> informer;
 
-        StatusSampler() { executor.scheduleWithFixedDelay(this::sampleAll, 0, 100, TimeUnit.MILLISECONDS); }
+        StatusSampler() {
+            informer = kube().resources(IdentityConnection.class).inAnyNamespace().inform(
+                    new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
+                        @Override
+                        public void onAdd(IdentityConnection c) { sampleOne(c); }
 
-        private void sampleAll() {
-            try {
-                Map<String, List<IdentityConnection>> byNamespace = kube().resources(IdentityConnection.class)
-                        .inAnyNamespace().list().getItems().stream()
-                        .collect(Collectors.groupingBy(c -> c.getMetadata().getNamespace()));
-                vendors.forEach(v -> sample(v, byNamespace.getOrDefault(ns(v), List.of())));
-                samples.incrementAndGet();
-            } catch (RuntimeException e) {
-                // the next sample tries again; a sampler that never samples fails the samples assertion
-            }
+                        @Override
+                        public void onUpdate(IdentityConnection old, IdentityConnection c) { sampleOne(c); }
+
+                        @Override
+                        public void onDelete(IdentityConnection c, boolean unknown) { }
+                    });
+        }
+
+        private synchronized void sampleOne(IdentityConnection c) {
+            vendors.stream().filter(v -> ns(v).equals(c.getMetadata().getNamespace()))
+                    .forEach(v -> sample(v, List.of(c)));
+            samples.incrementAndGet();
         }
 
         private void sample(FaultVendor v, List<IdentityConnection> connections) {
@@ -302,6 +302,6 @@ class VendorFaultsE2EIT {
         }
 
         @Override
-        public void close() { executor.shutdownNow(); }
+        public void close() { informer.close(); }
     }
 }

@@ -112,7 +112,7 @@ final class SlashIdClient implements VendorClient {
             if (late.isPresent()) {
                 return late.get();
             }
-            VendorResponse response = transport.write(VendorRequest.post(transport.uri(SlashIdTransport.SAML), "create")
+            VendorResponse response = createCall(key, VendorRequest.post(transport.uri(SlashIdTransport.SAML), "create")
                     .json(JsonTree.withoutNulls(rendering.body()).toString()));
             if (!response.isSuccess()) {
                 throw remember(key, transport.failure(response, "create SAML credentials " + desired.name()));
@@ -135,7 +135,7 @@ final class SlashIdClient implements VendorClient {
         if (late.isPresent()) {
             return late.get();
         }
-        VendorResponse response = transport.write(VendorRequest.post(transport.uri(SlashIdTransport.OIDC), "create")
+        VendorResponse response = createCall(key, VendorRequest.post(transport.uri(SlashIdTransport.OIDC), "create")
                 .json(SlashIdRepresentation.oidcWire(rendering.body()).toString()));
         if (!response.isSuccess()) {
             throw remember(key, transport.failure(response, "create OIDC credentials for client id " + clientId));
@@ -220,6 +220,21 @@ final class SlashIdClient implements VendorClient {
     public Optional<String> ownerMarkerPath() { return Optional.of(SlashIdRepresentation.OWNER); }
 
     // ---- 408 bookkeeping ----
+
+    /**
+     * A create whose answer was lost (timeout, reset) may still land, exactly like one answered 408: SAML credentials
+     * have no unique name, so creating again at once could leave two. It is remembered the same way.
+     */
+    private VendorResponse createCall(String key, VendorRequest request) {
+        try {
+            return transport.write(request);
+        } catch (TransientVendorException e) {
+            if (!"VendorUnreachable".equals(e.reason())) {
+                throw e;
+            }
+            throw remember(key, new OutcomeUnknownException(e.getMessage() + "; the create may still be applied"));
+        }
+    }
 
     private VendorException remember(String key, VendorException failure) {
         if (failure instanceof OutcomeUnknownException) {
