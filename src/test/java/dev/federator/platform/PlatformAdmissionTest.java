@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlatformAdmissionTest {
-    private final PlatformAdmission admission = new PlatformAdmission();
+    private final PlatformAdmission admission = new PlatformAdmission(4);
     private static final Duration EMPTY_BUCKET = Duration.ofMillis(50);
 
     private List<PlatformAdmission.Slot> fill(String platform) {
         List<PlatformAdmission.Slot> slots = new ArrayList<>();
-        for (int i = 0; i < PlatformAdmission.MAX_WAITING; i++) {
+        for (int i = 0; i < 4; i++) {
             slots.add(admission.enter(platform, () -> EMPTY_BUCKET).orElseThrow());
         }
         return slots;
@@ -23,7 +23,7 @@ class PlatformAdmissionTest {
     void aPlatformWithAnEmptyBucketAdmitsOnlyAFewReconcilesAtOnce() {
         List<PlatformAdmission.Slot> slots = fill("kc");
         assertThat(admission.enter("kc", () -> EMPTY_BUCKET)).as("deferred, not one more thread waiting").isEmpty();
-        assertThat(admission.inFlight("kc")).isEqualTo(PlatformAdmission.MAX_WAITING);
+        assertThat(admission.inFlight("kc")).isEqualTo(4);
         slots.get(0).close();
         assertThat(admission.enter("kc", () -> EMPTY_BUCKET)).as("a freed slot is taken again").isPresent();
     }
