@@ -105,11 +105,11 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 observe(connection, status);
                 return StatusCopies.patchIfChanged(connection, before, status);
             }
-            slot = admission.enter(platform.key(), entry.http()::expectedWait).orElse(null);
+            slot = admission.enter(platform.key(), ResourceID.fromResource(connection), entry.http()::expectedWait)
+                    .orElse(null);
             if (slot == null) {
-                // Nothing was read or written: try again once the platform's queue has moved on.
-                return UpdateControl.<IdentityConnection>noUpdate()
-                        .rescheduleAfter(admission.deferral(entry.http().expectedWait()));
+                // Nothing was read or written: the platform's line wakes this one up when its turn comes.
+                return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(admission.parkedRecheck());
             }
             boolean steady = before != null && generation != null && generation.equals(before.observedGeneration)
                     && Conditions.find(before.conditions, Conditions.READY)
@@ -156,6 +156,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
 
     @Override
     public DeleteControl cleanup(IdentityConnection connection, Context<IdentityConnection> context) {
+        admission.forget(ResourceID.fromResource(connection));
         IdentityConnectionStatus status = connection.getStatus() == null ? new IdentityConnectionStatus()
                 : connection.getStatus();
         String name = connection.remoteName();
@@ -290,7 +291,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                                 ? Set.of(new ResourceID(c.getSpec().platformRef.name)) : Set.of())
                 .build();
         return List.of(new InformerEventSource<>(secrets, context), new InformerEventSource<>(platforms, context),
-                new InformerEventSource<>(clusterPlatforms, context));
+                new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission));
     }
 
     private static Set<ResourceID> ids(List<IdentityConnection> connections) {

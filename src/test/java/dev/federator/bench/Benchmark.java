@@ -157,8 +157,14 @@ public final class Benchmark {
             // n calls spread over a span start and end on a call: n - 1 intervals, each at least 1/rps apart.
             double fraction = (ok - 1) / span / rps;
             worst = Math.min(worst, fraction);
+            List<Integer> per5s = log.histogram(Duration.ofSeconds(5));
             perPlatform.put(e.getKey(), Map.of("calls", log.count(), "answered429", log.count(c -> c.status() == 429),
-                    "busySeconds", round(span), "achievedRps", round((ok - 1) / span), "fractionOfAllowed", round(fraction)));
+                    "busySeconds", round(span), "achievedRps", round((ok - 1) / span), "fractionOfAllowed", round(fraction),
+                    "callsPer5Seconds", per5s));
+            System.out.println("[bench] 2   " + e.getKey() + " calls per 5 s (budget 100): " + per5s);
+            System.out.println("[bench] 2   " + e.getKey() + " 429 by route: " + log.calls().stream()
+                    .filter(c -> c.status() == 429).collect(java.util.stream.Collectors.groupingBy(
+                            c -> c.method() + " " + c.route(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
             row("2", "  " + e.getKey() + ": " + log.count() + " calls in " + round(span) + " s busy",
                     round((ok - 1) / span) + " / " + rps + " rps = " + Math.round(100 * fraction) + "%");
         }

@@ -2,6 +2,7 @@ package dev.federator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,40 +10,78 @@ import org.junit.jupiter.api.Test;
 
 class PlatformAdmissionTest {
     private final PlatformAdmission admission = new PlatformAdmission(4);
+    private final List<ResourceID> woken = new ArrayList<>();
     private static final Duration EMPTY_BUCKET = Duration.ofMillis(50);
+
+    PlatformAdmissionTest() { admission.onWakeUp(woken::add); }
+
+    private static ResourceID id(String name) { return new ResourceID(name, "ns"); }
 
     private List<PlatformAdmission.Slot> fill(String platform) {
         List<PlatformAdmission.Slot> slots = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            slots.add(admission.enter(platform, () -> EMPTY_BUCKET).orElseThrow());
+            slots.add(admission.enter(platform, id(platform + i), () -> EMPTY_BUCKET).orElseThrow());
         }
         return slots;
     }
 
     @Test
     void aPlatformWithAnEmptyBucketAdmitsOnlyAFewReconcilesAtOnce() {
-        List<PlatformAdmission.Slot> slots = fill("kc");
-        assertThat(admission.enter("kc", () -> EMPTY_BUCKET)).as("deferred, not one more thread waiting").isEmpty();
+        fill("kc");
+        assertThat(admission.enter("kc", id("late"), () -> EMPTY_BUCKET)).as("parked, not one more thread waiting")
+                .isEmpty();
         assertThat(admission.inFlight("kc")).isEqualTo(4);
+        assertThat(admission.parked("kc")).isEqualTo(1);
+    }
+
+    @Test
+    void eachReconcileLeavingWakesTheNextParkedOneInArrivalOrder() {
+        List<PlatformAdmission.Slot> slots = fill("kc");
+        admission.enter("kc", id("a"), () -> EMPTY_BUCKET);
+        admission.enter("kc", id("b"), () -> EMPTY_BUCKET);
+        admission.enter("kc", id("a"), () -> EMPTY_BUCKET); // a recheck of a parked one keeps its place
+        assertThat(woken).isEmpty();
         slots.get(0).close();
-        assertThat(admission.enter("kc", () -> EMPTY_BUCKET)).as("a freed slot is taken again").isPresent();
+        assertThat(woken).containsExactly(id("a"));
+        slots.get(1).close();
+        assertThat(woken).containsExactly(id("a"), id("b"));
+        assertThat(admission.parked("kc")).isZero();
+    }
+
+    @Test
+    void aWokenReconcileIsAdmittedEvenIfANewcomerTookTheRoom() {
+        List<PlatformAdmission.Slot> slots = fill("kc");
+        admission.enter("kc", id("parked"), () -> EMPTY_BUCKET);
+        slots.get(0).close();
+        assertThat(admission.enter("kc", id("newcomer"), () -> EMPTY_BUCKET)).isPresent();
+        assertThat(admission.enter("kc", id("parked"), () -> EMPTY_BUCKET)).as("its turn came").isPresent();
+        assertThat(admission.enter("kc", id("other"), () -> EMPTY_BUCKET)).isEmpty();
+    }
+
+    @Test
+    void aDeletedConnectionLeavesTheLine() {
+        List<PlatformAdmission.Slot> slots = fill("kc");
+        admission.enter("kc", id("gone"), () -> EMPTY_BUCKET);
+        admission.enter("kc", id("next"), () -> EMPTY_BUCKET);
+        admission.forget(id("gone"));
+        slots.get(0).close();
+        assertThat(woken).containsExactly(id("next"));
     }
 
     @Test
     void aPlatformWithTokensToSpareAdmitsEveryone() {
         fill("kc");
-        assertThat(admission.enter("kc", () -> Duration.ZERO)).isPresent();
+        assertThat(admission.enter("kc", id("x"), () -> Duration.ZERO)).isPresent();
     }
 
     @Test
     void aBusyPlatformDoesNotHoldBackAnother() {
         fill("kc");
-        assertThat(admission.enter("auth0", () -> EMPTY_BUCKET)).isPresent();
+        assertThat(admission.enter("auth0", id("x"), () -> EMPTY_BUCKET)).isPresent();
     }
 
     @Test
-    void deferralsAreShortAndBounded() {
-        assertThat(admission.deferral(Duration.ZERO)).isBetween(Duration.ofMillis(100), Duration.ofMillis(150));
-        assertThat(admission.deferral(Duration.ofMinutes(5))).isLessThanOrEqualTo(Duration.ofMillis(7_500));
+    void theRecheckOfAParkedReconcileIsASafetyNetNotAPoll() {
+        assertThat(admission.parkedRecheck()).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(75));
     }
 }

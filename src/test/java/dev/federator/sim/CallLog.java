@@ -31,6 +31,7 @@ public final class CallLog {
 
     // Not a CopyOnWriteArrayList: the benchmark records tens of thousands of calls, and each add would copy them all.
     private final List<Call> calls = new ArrayList<>();
+    private final List<Long> nanos = new ArrayList<>();
     private long firstNanos;
     private long lastNanos;
 
@@ -41,11 +42,25 @@ public final class CallLog {
         }
         lastNanos = now;
         calls.add(new Call(method, route, status));
+        nanos.add(now);
     }
 
     /** Time from the first to the last call since the last reset: the span a rate is measured over. */
     public synchronized Duration span() {
         return calls.isEmpty() ? Duration.ZERO : Duration.ofNanos(lastNanos - firstNanos);
+    }
+
+    /** Calls in each {@code bucket} since the first call: where a rate-limited run left its budget unused. */
+    public synchronized List<Integer> histogram(Duration bucket) {
+        List<Integer> counts = new ArrayList<>();
+        for (long t : nanos) {
+            int i = (int) ((t - firstNanos) / bucket.toNanos());
+            while (counts.size() <= i) {
+                counts.add(0);
+            }
+            counts.set(i, counts.get(i) + 1);
+        }
+        return counts;
     }
 
     public synchronized int count() {
@@ -76,6 +91,7 @@ public final class CallLog {
 
     public synchronized void reset() {
         calls.clear();
+        nanos.clear();
     }
 
     @Override

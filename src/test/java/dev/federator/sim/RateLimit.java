@@ -32,6 +32,11 @@ public final class RateLimit {
         return new RateLimit(perSecond, burst, System::nanoTime);
     }
 
+    /** A bucket on a clock the test moves. */
+    public static RateLimit of(double perSecond, int burst, LongSupplier nanoTime) {
+        return new RateLimit(perSecond, burst, nanoTime);
+    }
+
     /** Empty when the request may proceed; otherwise how long until a token is available. */
     public synchronized Optional<Duration> tryAcquire() {
         long now = nanoTime.getAsLong();

@@ -13,6 +13,8 @@ public class RateLimitSpec {
 
     @Min(1)
     @Max(10000)
-    @JsonPropertyDescription("Requests that may go out at once after a quiet period.")
+    @JsonPropertyDescription("The vendor's burst: requests it accepts at once after a quiet period. Federator sends "
+            + "at most half of it at once and keeps the rest as headroom, so network jitter does not turn its pace "
+            + "into 429s.")
     public Integer burst;
 }

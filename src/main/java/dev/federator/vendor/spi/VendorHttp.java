@@ -42,12 +42,21 @@ public final class VendorHttp {
         this.bucket = Bucket.builder().addLimit(bandwidth(rate)).build();
     }
 
-    private static Bandwidth bandwidth(RatePolicy rate) {
+    static Bandwidth bandwidth(RatePolicy rate) {
         // Bucket4j refills whole tokens per period; express fractional rates over a longer period.
         long per100s = Math.max(1, Math.round(rate.requestsPerSecond() * 100));
-        return Bandwidth.builder().capacity(rate.burst()).refillGreedy(per100s, Duration.ofSeconds(100))
-                .initialTokens(rate.burst()).build();
+        long capacity = ownBurst(rate);
+        return Bandwidth.builder().capacity(capacity).refillGreedy(per100s, Duration.ofSeconds(100))
+                .initialTokens(capacity).build();
     }
+
+    /**
+     * Half the vendor's burst. Both buckets refill at the same rate, so the vendor's always holds what ours cannot:
+     * with equal buckets a backlogged platform keeps the vendor's at zero, and any request that a busy network
+     * delivers a little early is answered 429 (and pauses the platform). Half a burst of headroom absorbs
+     * {@code burst / 2 / rate} seconds of jitter and costs nothing in sustained rate.
+     */
+    static long ownBurst(RatePolicy rate) { return Math.max(1, rate.burst() / 2); }
 
     /** Sends the request; the answer is any status except a 5xx or 429 that outlived its retries. */
     public VendorResponse send(VendorRequest request) {
