@@ -105,7 +105,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 observe(connection, status);
                 return StatusCopies.patchIfChanged(connection, before, status);
             }
-            slot = admission.enter(platform.key(), ResourceID.fromResource(connection), entry.http()::expectedWait)
+            slot = admission.enter(platform.key(), ResourceID.fromResource(connection), entry.http()::spareCalls)
                     .orElse(null);
             if (slot == null) {
                 // Nothing was read or written: the platform's line wakes this one up when its turn comes.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PlatformAdmissionTest {
     private final PlatformAdmission admission = new PlatformAdmission(4);
     private final List<ResourceID> woken = new ArrayList<>();
-    private static final Duration EMPTY_BUCKET = Duration.ofMillis(50);
+    private static final long EMPTY_BUCKET = -3; // three calls already waiting for a token
 
     PlatformAdmissionTest() { admission.onWakeUp(woken::add); }
 
@@ -69,9 +69,12 @@ class PlatformAdmissionTest {
     }
 
     @Test
-    void aPlatformWithTokensToSpareAdmitsEveryone() {
+    void beyondTheFewAPlatformAdmitsOnlyAsManyAsItHasSpareCalls() {
         fill("kc");
-        assertThat(admission.enter("kc", id("x"), () -> Duration.ZERO)).isPresent();
+        assertThat(admission.enter("kc", id("x"), () -> 2)).isPresent();
+        assertThat(admission.enter("kc", id("y"), () -> 2)).isPresent();
+        assertThat(admission.enter("kc", id("z"), () -> 2)).as("two spare calls, two extra reconciles").isEmpty();
+        assertThat(admission.enter("kc", id("z"), () -> 1)).as("one free token is not room for a sixth").isEmpty();
     }
 
     @Test

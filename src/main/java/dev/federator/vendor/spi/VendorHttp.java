@@ -133,12 +133,15 @@ public final class VendorHttp {
         }
     }
 
-    /** How long a call made now would wait for the platform's pause or bucket; zero when it would go at once. */
-    public Duration expectedWait() {
-        Duration pause = Duration.between(clock.instant(), pausedUntil.get());
-        long refill = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        Duration bucketWait = Duration.ofNanos(Math.max(0, refill));
-        return pause.compareTo(bucketWait) > 0 ? pause : bucketWait;
+    /**
+     * Calls the platform could make at once without waiting: the bucket's tokens, less those already promised to
+     * calls waiting for them (then negative), and none during a vendor-requested pause.
+     */
+    public long spareCalls() {
+        if (clock.instant().isBefore(pausedUntil.get())) {
+            return 0;
+        }
+        return bucket.getAvailableTokens();
     }
 
     /** Waits for the platform's pause (after a 429) and for a token of its bucket. */
