@@ -3,11 +3,10 @@ package dev.federator.platform;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,12 +26,14 @@ import java.util.function.LongSupplier;
  * minutes).
  *
  * <p>Parked reconciles wait in line, not on a timer: each reconcile that leaves a platform wakes the next parked
- * one (through {@link #onWakeUp}), which is then admitted even if a newcomer took the room meanwhile.
+ * one (through {@link #onWakeUp}), handing it its seat.
  */
 @ApplicationScoped
 public class PlatformAdmission {
     /** How long a parked reconcile waits for its wake-up before it asks again, in case the wake-up was lost. */
     static final Duration PARKED_RECHECK = Duration.ofSeconds(60);
+    /** How long a seat is kept for a woken reconcile that has not come yet. */
+    static final Duration SEAT_KEPT = Duration.ofMinutes(2);
 
     private final int maxWaiting;
     private final ConcurrentMap<String, Line> lines = new ConcurrentHashMap<>();
@@ -42,8 +43,17 @@ public class PlatformAdmission {
     private static final class Line {
         int inFlight;
         final LinkedHashSet<ResourceID> parked = new LinkedHashSet<>();
-        /** Woken and not yet back: admitted when they come, so that a wake-up keeps its place in line. */
-        final Set<ResourceID> woken = new HashSet<>();
+        /** Woken and not yet back, with when: each holds a seat, counted in inFlight, until it comes. */
+        final LinkedHashMap<ResourceID, Long> woken = new LinkedHashMap<>();
+
+        /** A woken reconcile that never came (its resource failed before asking, say) gives its seat back. */
+        void expireSeats(long now) {
+            Iterator<Long> oldest = woken.values().iterator();
+            while (oldest.hasNext() && now - oldest.next() > SEAT_KEPT.toNanos()) {
+                oldest.remove();
+                inFlight--;
+            }
+        }
     }
 
     /** @param maxWaiting reconciles of one platform allowed to wait for its bucket at once */
@@ -70,26 +80,33 @@ public class PlatformAdmission {
     public Optional<Slot> enter(String platform, ResourceID resource, LongSupplier spareCalls) {
         Line line = lines.computeIfAbsent(platform, k -> new Line());
         synchronized (line) {
-            boolean wasWoken = line.woken.remove(resource);
-            if (!wasWoken && line.inFlight >= maxWaiting && spareCalls.getAsLong() <= line.inFlight - maxWaiting) {
-                line.parked.add(resource); // one already parked keeps its place
-                return Optional.empty();
+            line.expireSeats(System.nanoTime());
+            if (line.woken.remove(resource) == null) { // a woken one takes the seat kept for it
+                if (line.inFlight >= maxWaiting && spareCalls.getAsLong() <= line.inFlight - maxWaiting) {
+                    line.parked.add(resource); // one already parked keeps its place
+                    return Optional.empty();
+                }
+                line.parked.remove(resource);
+                line.inFlight++;
             }
-            line.parked.remove(resource);
-            line.inFlight++;
         }
         return Optional.of(() -> leave(line));
     }
 
+    /**
+     * The seat passes straight to the next parked reconcile and stays counted while its wake-up travels: counting
+     * it only on arrival let newcomers take the room meanwhile, and the platform's reconciles grew past every bound.
+     */
     private void leave(Line line) {
         ResourceID next = null;
         synchronized (line) {
-            line.inFlight--;
             Iterator<ResourceID> parked = line.parked.iterator();
             if (parked.hasNext()) {
                 next = parked.next();
                 parked.remove();
-                line.woken.add(next);
+                line.woken.put(next, System.nanoTime());
+            } else {
+                line.inFlight--;
             }
         }
         if (next != null) {
@@ -97,12 +114,16 @@ public class PlatformAdmission {
         }
     }
 
-    /** A resource that is gone leaves the line, so a wake-up is not spent on it. */
+    /** A resource that is gone leaves the line; a seat kept for it goes to the next one. */
     public void forget(ResourceID resource) {
         lines.values().forEach(line -> {
+            boolean heldSeat;
             synchronized (line) {
                 line.parked.remove(resource);
-                line.woken.remove(resource);
+                heldSeat = line.woken.remove(resource) != null;
+            }
+            if (heldSeat) {
+                leave(line);
             }
         });
     }

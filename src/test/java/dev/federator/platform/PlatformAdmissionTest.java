@@ -49,13 +49,40 @@ class PlatformAdmissionTest {
     }
 
     @Test
-    void aWokenReconcileIsAdmittedEvenIfANewcomerTookTheRoom() {
+    void aWokenReconcileFindsItsSeatKeptAndNewcomersDoNotGetIt() {
         List<PlatformAdmission.Slot> slots = fill("kc");
         admission.enter("kc", id("parked"), () -> EMPTY_BUCKET);
         slots.get(0).close();
-        assertThat(admission.enter("kc", id("newcomer"), () -> EMPTY_BUCKET)).isPresent();
+        assertThat(admission.inFlight("kc")).as("the seat is held while the wake-up travels").isEqualTo(4);
+        assertThat(admission.enter("kc", id("newcomer"), () -> EMPTY_BUCKET)).isEmpty();
         assertThat(admission.enter("kc", id("parked"), () -> EMPTY_BUCKET)).as("its turn came").isPresent();
-        assertThat(admission.enter("kc", id("other"), () -> EMPTY_BUCKET)).isEmpty();
+        assertThat(admission.inFlight("kc")).isEqualTo(4);
+    }
+
+    @Test
+    void wakeUpsNeverLetAPlatformGrowPastItsBound() {
+        List<PlatformAdmission.Slot> slots = new ArrayList<>(fill("kc"));
+        for (int i = 0; i < 100; i++) {
+            admission.enter("kc", id("p" + i), () -> EMPTY_BUCKET);
+        }
+        for (int round = 0; round < 50; round++) {
+            slots.remove(0).close();
+            ResourceID next = woken.get(woken.size() - 1);
+            admission.enter("kc", id("newcomer" + round), () -> EMPTY_BUCKET);
+            slots.add(admission.enter("kc", next, () -> EMPTY_BUCKET).orElseThrow());
+            assertThat(admission.inFlight("kc")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aSeatKeptForADeletedConnectionGoesToTheNext() {
+        List<PlatformAdmission.Slot> slots = fill("kc");
+        admission.enter("kc", id("gone"), () -> EMPTY_BUCKET);
+        admission.enter("kc", id("next"), () -> EMPTY_BUCKET);
+        slots.get(0).close();
+        admission.forget(id("gone"));
+        assertThat(woken).containsExactly(id("gone"), id("next"));
+        assertThat(admission.inFlight("kc")).isEqualTo(4);
     }
 
     @Test
