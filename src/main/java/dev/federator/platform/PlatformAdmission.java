@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Keeps one busy platform from holding every reconcile thread. Vendor calls wait for their platform's token
@@ -56,7 +57,7 @@ public class PlatformAdmission {
         }
     }
 
-    /** @param maxWaiting reconciles of one platform allowed to wait for its bucket at once */
+    /** @param maxWaiting reconciles of one platform under way at once, beyond which each needs a spare call */
     public PlatformAdmission(@org.eclipse.microprofile.config.inject.ConfigProperty(
             name = "federator.reconcile.max-waiting-per-platform", defaultValue = "8") int maxWaiting) {
         this.maxWaiting = maxWaiting;
@@ -134,23 +135,17 @@ public class PlatformAdmission {
         return Duration.ofMillis(ms + ThreadLocalRandom.current().nextLong(ms / 4 + 1));
     }
 
-    int inFlight(String platform) {
-        Line line = lines.get(platform);
-        if (line == null) {
-            return 0;
-        }
-        synchronized (line) {
-            return line.inFlight;
-        }
-    }
+    int inFlight(String platform) { return read(platform, line -> line.inFlight); }
 
-    int parked(String platform) {
+    int parked(String platform) { return read(platform, line -> line.parked.size()); }
+
+    private int read(String platform, ToIntFunction<Line> what) {
         Line line = lines.get(platform);
         if (line == null) {
             return 0;
         }
         synchronized (line) {
-            return line.parked.size();
+            return what.applyAsInt(line);
         }
     }
 }
