@@ -4,14 +4,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.server.mock.Resetable;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -27,7 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * An embedded Kubernetes API: the Fabric8 mock server in CRUD mode on loopback, with Federator's CRDs installed
- * (so it knows their scope and status subresource) and the operator's namespace created.
+ * (so it knows their scope and status subresource) and the operator's namespace created. Reads of one object are
+ * indexed ({@link IndexedCrudDispatcher}), so it keeps up with thousands of objects as an API server does.
  */
 public final class MockKubernetes implements AutoCloseable {
     private final KubernetesMockServer server;
@@ -104,19 +111,33 @@ public final class MockKubernetes implements AutoCloseable {
     /** How many status writes were answered 409 by {@link #conflictStatusWrites}. */
     public int conflictsAnswered() { return dispatcher.answered.get(); }
 
-    /** The CRUD dispatcher, with rules that turn chosen status writes into conflicts, counting them. */
-    private static final class ConflictingDispatcher extends KubernetesMixedDispatcher {
+    /**
+     * What upstream's mixed dispatcher does (recorded expectations first, then CRUD), over the indexed CRUD
+     * dispatcher, with rules that turn chosen status writes into conflicts, counting them.
+     */
+    private static final class ConflictingDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
         private final AtomicInteger answered = new AtomicInteger();
         /** Status path to {writes still let through, conflicts still to answer}. */
         private final Map<String, int[]> rules = new ConcurrentHashMap<>();
+        private final Map<ServerRequest, Queue<ServerResponse>> expectations;
+        private final MockDispatcher expected;
+        private final IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
 
-        ConflictingDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) { super(expectations); }
+        ConflictingDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
+            this.expectations = expectations;
+            this.expected = new MockDispatcher(expectations);
+        }
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            Queue<ServerResponse> queued = expectations.get(
+                    new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+            if (queued != null && !queued.isEmpty()) {
+                return expected.dispatch(request);
+            }
             String path = request.getPath().split("\\?")[0];
             if (!conflicts(request.getMethod(), path)) {
-                return super.dispatch(request);
+                return crud.dispatch(request);
             }
             answered.incrementAndGet();
             String name = path.replaceAll(".*/([^/]+)/status$", "$1");
@@ -126,6 +147,12 @@ public final class MockKubernetes implements AutoCloseable {
                             + name + "\\\": the object has been modified; please apply your changes to the latest "
                             + "version and try again\",\"reason\":\"Conflict\",\"code\":409}");
         }
+
+        @Override
+        public void reset() { crud.reset(); }
+
+        @Override
+        public void expectCustomResource(CustomResourceDefinitionContext rdc) { crud.expectCustomResource(rdc); }
 
         private boolean conflicts(String method, String path) {
             int[] rule = rules.get(path);
