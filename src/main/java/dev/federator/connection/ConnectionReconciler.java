@@ -24,6 +24,7 @@ import dev.federator.vendor.spi.RemoteConnection;
 import dev.federator.vendor.spi.TransientVendorException;
 import dev.federator.vendor.spi.VendorException;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -38,7 +39,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -67,11 +70,16 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final ConnectionMetrics metrics;
     private final ReferencedSecrets referencedSecrets;
     private final PlatformAdmission admission;
+    private final UnchangedInputs unchanged;
+    /** The Secret informer's store, created with the event sources: stubs with resourceVersions, no data. */
+    private volatile ItemStore<Secret> secretStubs;
 
     public ConnectionReconciler(PlatformResolver resolver, VendorClientCache clients, DesiredStateBuilder desiredStates,
                                 ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
                                 CertificateExpiry certificates, ConnectionMetrics metrics,
-                                ReferencedSecrets referencedSecrets, PlatformAdmission admission) {
+                                ReferencedSecrets referencedSecrets, PlatformAdmission admission,
+                                UnchangedInputs unchanged) {
+        this.unchanged = unchanged;
         this.referencedSecrets = referencedSecrets;
         this.admission = admission;
         this.certificates = certificates;
@@ -105,6 +113,12 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 observe(connection, status);
                 return StatusCopies.patchIfChanged(connection, before, status);
             }
+            Optional<Duration> due = unchanged.untilDriftCheck(connection, before, platform, secretStubs);
+            if (due.isPresent()) {
+                observe(connection, before);
+                metrics.unchanged();
+                return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(due.get());
+            }
             slot = admission.enter(platform.key(), ResourceID.fromResource(connection), entry.http()::spareCalls)
                     .orElse(null);
             if (slot == null) {
@@ -114,9 +128,13 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             boolean steady = before != null && generation != null && generation.equals(before.observedGeneration)
                     && Conditions.find(before.conditions, Conditions.READY)
                     .map(c -> "True".equals(c.getStatus())).orElse(false);
-            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection), steady,
-                    pending -> persisted[0] = persistNow(connection, pending, context));
+            Map<String, String> secretVersions = new TreeMap<>();
+            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, secretVersions),
+                    steady, pending -> persisted[0] = persistNow(connection, pending, context));
             certificates.evaluate(connection, status);
+            status.inputsDigest = Conditions.find(status.conditions, Conditions.READY)
+                    .filter(c -> "True".equals(c.getStatus()))
+                    .map(c -> unchanged.digest(connection, platform, secretVersions)).orElse(null);
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
             fail(connection, status, e.reason(), e.getMessage() + "; retrying", generation);
@@ -218,6 +236,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 .map(c -> !reason.equals(c.getReason())).orElse(true);
         Conditions.set(status.conditions, Conditions.READY, false, reason, message, generation, clock);
         Conditions.set(status.conditions, Conditions.SYNCED, false, reason, message, generation, clock);
+        status.inputsDigest = null;
         if (news) {
             events.warning(connection, reason, message);
         }
@@ -267,9 +286,10 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 c.getSpec().platformRef.kind() == PlatformRef.Kind.ClusterIdentityPlatform
                         ? List.of(c.getSpec().platformRef.name) : List.of());
 
+        secretStubs = referencedSecrets.newStore(key -> !cache.byIndex(SECRET_INDEX, key).isEmpty());
         var secrets = InformerEventSourceConfiguration.from(Secret.class, IdentityConnection.class)
                 .withName("connection-secrets")
-                .withItemStore(referencedSecrets.newStore(key -> !cache.byIndex(SECRET_INDEX, key).isEmpty()))
+                .withItemStore(secretStubs)
                 .withSecondaryToPrimaryMapper(s -> ids(cache.byIndex(SECRET_INDEX,
                         s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())))
                 .build();

@@ -29,6 +29,11 @@ public class DesiredStateBuilder {
     }
 
     public DesiredConnection build(IdentityConnection connection) {
+        return build(connection, new java.util.HashMap<>());
+    }
+
+    /** @param secretVersions gets the resourceVersion of every Secret read, by name */
+    public DesiredConnection build(IdentityConnection connection, java.util.Map<String, String> secretVersions) {
         IdentityConnectionSpec spec = connection.getSpec();
         String ns = connection.getMetadata().getNamespace();
         ConnectionKind kind = ConnectionKind.valueOf(spec.type.name());
@@ -36,12 +41,12 @@ public class DesiredStateBuilder {
         DesiredConnection.Saml saml = null;
         DesiredConnection.Hosted hosted = null;
         switch (kind) {
-            case OIDC -> oidc = oidc(required(spec.oidc, "oidc"), ns);
-            case SAML -> saml = saml(required(spec.saml, "saml"), ns);
-            case AzureAD -> hosted = hosted(required(spec.azureAD, "azureAD"), spec.azureAD.domain, ns, "azureAD");
-            case Okta -> hosted = hosted(required(spec.okta, "okta"), spec.okta.domain, ns, "okta");
+            case OIDC -> oidc = oidc(required(spec.oidc, "oidc"), ns, secretVersions);
+            case SAML -> saml = saml(required(spec.saml, "saml"), ns, secretVersions);
+            case AzureAD -> hosted = hosted(required(spec.azureAD, "azureAD"), spec.azureAD.domain, ns, secretVersions);
+            case Okta -> hosted = hosted(required(spec.okta, "okta"), spec.okta.domain, ns, secretVersions);
             case GoogleWorkspace -> hosted = hosted(required(spec.googleWorkspace, "googleWorkspace"),
-                    spec.googleWorkspace.tenantDomain, ns, "googleWorkspace");
+                    spec.googleWorkspace.tenantDomain, ns, secretVersions);
         }
         AttributeMapping m = spec.attributeMapping;
         return new DesiredConnection(connection.remoteName(), spec.displayName, spec.enabled(), kind, oidc, saml, hosted,
@@ -58,27 +63,28 @@ public class DesiredStateBuilder {
         return block;
     }
 
-    private DesiredConnection.Oidc oidc(OidcSpec o, String ns) {
-        return new DesiredConnection.Oidc(o.issuer, o.clientId, secret(o.clientSecretRef, ns), o.scopes,
+    private DesiredConnection.Oidc oidc(OidcSpec o, String ns, java.util.Map<String, String> versions) {
+        return new DesiredConnection.Oidc(o.issuer, o.clientId, secret(o.clientSecretRef, ns, versions), o.scopes,
                 o.discoveryUrl, o.authorizationUrl, o.tokenUrl, o.userInfoUrl, o.jwksUrl, o.logoutUrl,
                 o.clientAuthMethod, o.pkce, o.provider);
     }
 
-    private DesiredConnection.Saml saml(SamlSpec s, String ns) {
+    private DesiredConnection.Saml saml(SamlSpec s, String ns, java.util.Map<String, String> versions) {
         SigningCertificate certificate = null;
         if (s.signingCertificateRef != null) {
-            SecretValue pem = secrets.value(ns, s.signingCertificateRef.name, s.signingCertificateRef.key);
+            SecretValue pem = secrets.value(ns, s.signingCertificateRef.name, s.signingCertificateRef.key, versions);
             certificate = PemCertificates.parse(pem.reveal(), s.signingCertificateRef.toString(), clock);
         }
         return new DesiredConnection.Saml(s.signInEndpoint, s.signOutEndpoint, s.entityId, s.metadataUrl, certificate,
                 s.nameIdFormat, s.wantAuthnRequestsSigned, s.idpInitiated, s.postBinding);
     }
 
-    private DesiredConnection.Hosted hosted(ClientCredentialsSpec c, String domain, String ns, String block) {
-        return new DesiredConnection.Hosted(c.clientId, secret(c.clientSecretRef, ns), domain);
+    private DesiredConnection.Hosted hosted(ClientCredentialsSpec c, String domain, String ns,
+                                            java.util.Map<String, String> versions) {
+        return new DesiredConnection.Hosted(c.clientId, secret(c.clientSecretRef, ns, versions), domain);
     }
 
-    private SecretValue secret(SecretKeyRef ref, String ns) {
-        return ref == null ? null : secrets.value(ns, ref.name, ref.key);
+    private SecretValue secret(SecretKeyRef ref, String ns, java.util.Map<String, String> versions) {
+        return ref == null ? null : secrets.value(ns, ref.name, ref.key, versions);
     }
 }

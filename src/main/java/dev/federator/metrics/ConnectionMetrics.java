@@ -1,5 +1,6 @@
 package dev.federator.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -23,12 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConnectionMetrics {
     public static final String CONNECTIONS = "federator.connections";
     public static final String CERTIFICATE_EXPIRY = "federator.signing.certificate.expiry";
+    public static final String UNCHANGED = "federator.connection.reconciles.unchanged";
     static final String[] READY_STATES = {"True", "False", "Unknown"};
 
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, String> readyByConnection = new ConcurrentHashMap<>();
     private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
+    private final Counter unchanged;
 
     public ConnectionMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -38,7 +41,14 @@ public class ConnectionMetrics {
                     .description("IdentityConnections by the status of their Ready condition")
                     .tag("ready", state).register(registry);
         }
+        unchanged = Counter.builder(UNCHANGED)
+                .description("Connection reconciles that found the spec, the platform and the Secrets as the last "
+                        + "successful pass left them, with the drift check not yet due: nothing read, nothing written")
+                .register(registry);
     }
+
+    /** A reconcile had nothing to do: see {@code dev.federator.connection.UnchangedInputs}. */
+    public void unchanged() { unchanged.increment(); }
 
     /**
      * Records what a reconcile left on a connection.

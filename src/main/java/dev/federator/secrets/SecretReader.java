@@ -32,7 +32,17 @@ public class SecretReader {
     }
 
     public SecretValue value(String namespace, String name, String key) {
-        return value(secret(namespace, name), key)
+        return value(namespace, name, key, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param versionsRead gets the resourceVersion of the Secret read, under its name: what a result was computed
+     *     from, as opposed to what the informer holds by the time the result is recorded
+     */
+    public SecretValue value(String namespace, String name, String key, java.util.Map<String, String> versionsRead) {
+        Secret secret = secret(namespace, name);
+        versionsRead.put(name, secret.getMetadata().getResourceVersion());
+        return value(secret, key)
                 .orElseThrow(() -> new SecretProblem("SecretKeyNotFound", "Secret " + namespace + "/" + name
                         + " has no key '" + key + "'; add it or fix the key in the reference"));
     }

@@ -177,4 +177,65 @@ class ResilienceE2EIT {
         assertThat(sim.identityProviders(realm)).hasSize(1);
         assertThat(c.getStatus().conditions.stream().map(Condition::getReason)).doesNotContain("AlreadyExists");
     }
+
+    /**
+     * A pacing edit of the platform and a restart bring every connection back; one in sync, with the same spec,
+     * platform and Secrets, must cost neither a Secret read, a vendor call nor a status write. A rotation still goes
+     * straight through afterwards.
+     */
+    @Test
+    void aRestartOrAPacingEditReadsAndWritesNothingForConnectionsInSync() {
+        List<String> names = IntStream.range(0, 6).mapToObj(i -> "calm-" + i).toList();
+        names.forEach(this::declare);
+        Awaitility.await("all Ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> names.stream().allMatch(this::ready));
+        Map<String, String> versions = resourceVersions(names);
+        sim.calls().reset();
+        long secretReads = env.kubernetes().requests("GET", "/api/v1/namespaces/" + ns + "/secrets/calm-");
+
+        double before = unchangedReconciles();
+        Awaitility.await("platform edited").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns).withName("kc")
+                    .edit(p -> { p.getSpec().syncInterval = "15m"; return p; });
+            return true;
+        });
+        Awaitility.await("every connection of the platform came back and found nothing to do")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> unchangedReconciles() >= before + names.size());
+
+        env.operator().close();
+        env.startOperator(Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
+        Awaitility.await("after the restart, every connection came back and found nothing to do")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> unchangedReconciles() >= names.size());
+
+        assertThat(resourceVersions(names)).as("no status written").isEqualTo(versions);
+        assertThat(sim.calls().count(c -> c.route().contains("identity-provider"))).as("no connection read or written on the vendor")
+                .isZero();
+        assertThat(env.kubernetes().requests("GET", "/api/v1/namespaces/" + ns + "/secrets/calm-"))
+                .as("no Secret read").isEqualTo(secretReads);
+
+        env.client().secrets().inNamespace(ns).withName("calm-0-client").edit(s -> {
+            s.setData(null);
+            s.setStringData(Map.of("client-secret", "rotated"));
+            return s;
+        });
+        Awaitility.await("a rotation still reaches the vendor").atMost(Duration.ofSeconds(30))
+                .until(() -> sim.storedSecret(realm, "calm-0").orElse("").equals("rotated"));
+    }
+
+    private Map<String, String> resourceVersions(List<String> names) {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (String name : names) {
+            versions.put(name, env.client().resources(IdentityConnection.class).inNamespace(ns).withName(name).get()
+                    .getMetadata().getResourceVersion());
+        }
+        return versions;
+    }
+
+    private double unchangedReconciles() {
+        var m = java.util.regex.Pattern.compile("(?m)^federator_connection_reconciles_unchanged_total(?:\\{\\})? (\\S+)$")
+                .matcher(env.operator().scrapeMetrics().orElse(""));
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
 }

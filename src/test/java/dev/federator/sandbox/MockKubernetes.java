@@ -108,6 +108,13 @@ public final class MockKubernetes implements AutoCloseable {
         dispatcher.rules.put(objectPath + "/status", new int[] {skip, n});
     }
 
+    /** How many {@code method} requests were made to paths (query left out) that start with {@code pathPrefix}. */
+    public long requests(String method, String pathPrefix) {
+        String prefix = method.toUpperCase(java.util.Locale.ROOT) + " " + pathPrefix;
+        return dispatcher.requests.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().sum()).sum();
+    }
+
     /** How many status writes were answered 409 by {@link #conflictStatusWrites}. */
     public int conflictsAnswered() { return dispatcher.answered.get(); }
 
@@ -119,6 +126,8 @@ public final class MockKubernetes implements AutoCloseable {
         private final AtomicInteger answered = new AtomicInteger();
         /** Status path to {writes still let through, conflicts still to answer}. */
         private final Map<String, int[]> rules = new ConcurrentHashMap<>();
+        /** "METHOD path" to how many such requests came. */
+        private final Map<String, java.util.concurrent.atomic.LongAdder> requests = new ConcurrentHashMap<>();
         private final Map<ServerRequest, Queue<ServerResponse>> expectations;
         private final MockDispatcher expected;
         private final IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
@@ -136,6 +145,8 @@ public final class MockKubernetes implements AutoCloseable {
                 return expected.dispatch(request);
             }
             String path = request.getPath().split("\\?")[0];
+            requests.computeIfAbsent(request.getMethod().toUpperCase(java.util.Locale.ROOT) + " " + path,
+                    k -> new java.util.concurrent.atomic.LongAdder()).increment();
             if (!conflicts(request.getMethod(), path)) {
                 return crud.dispatch(request);
             }

@@ -38,4 +38,10 @@ public class IdentityConnectionStatus {
     @JsonPropertyDescription("Remote name of a create that was started but not yet confirmed; lets a restarted "
             + "operator recognise its own connection instead of creating a duplicate.")
     public String pendingCreate;
+
+    @JsonPropertyDescription("Digest of what the last successful pass was computed from: the spec generation, the "
+            + "platform (without its pacing fields), the resourceVersions of the Secrets read and the operator version. "
+            + "While it still matches and the next drift check is not due, a restart or a platform pacing change "
+            + "reads and writes nothing for this connection.")
+    public String inputsDigest;
 }

@@ -1,0 +1,104 @@
+package dev.federator.connection;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.platform.ResolvedPlatform;
+import dev.federator.status.Conditions;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Recognises a reconcile that could not change anything: a restart, or an edit of the platform's pacing, brings
+ * back every connection at once, and each would otherwise read its Secrets and write its status again.
+ *
+ * <p>A successful pass records a digest of what it was computed from: the connection's generation, the platform
+ * (its identity and its spec without the pacing fields), the resourceVersion of every Secret it read, and the
+ * operator's version (a new version may render connections differently). A later reconcile whose inputs give the
+ * same digest, whose connection was Ready, and whose drift check is not yet due has nothing to do; it is rescheduled
+ * for when the drift check is due. Secret versions come from the informer's stubs, so the check reads nothing from
+ * the API server; a Secret the informer does not hold means a full pass.
+ */
+@ApplicationScoped
+public class UnchangedInputs {
+    /** Platform fields that decide when and how fast connections are synced, not what they look like. */
+    private static final String[] PACING = {"syncInterval", "rateLimit"};
+
+    private final Clock clock;
+    private final String operatorVersion;
+
+    public UnchangedInputs(Clock clock, @ConfigProperty(name = "quarkus.application.version") String operatorVersion) {
+        this.clock = clock;
+        this.operatorVersion = operatorVersion;
+    }
+
+    /** What to record after a successful pass, from the Secret versions that pass actually read. */
+    public String digest(IdentityConnection connection, ResolvedPlatform platform, Map<String, String> secretVersions) {
+        ObjectNode spec = Serialization.jsonMapper().valueToTree(platform.spec());
+        spec.remove(java.util.List.of(PACING));
+        StringBuilder text = new StringBuilder()
+                .append("operator=").append(operatorVersion)
+                .append("\nconnection=").append(connection.getMetadata().getUid())
+                .append('@').append(connection.getMetadata().getGeneration())
+                .append("\nplatform=").append(platform.key()).append('/').append(platform.resource().getMetadata().getUid())
+                .append(' ').append(spec);
+        new TreeMap<>(secretVersions).forEach((name, version) -> text.append("\nsecret=").append(name).append('@')
+                .append(version));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /**
+     * How long until the connection's drift check is due, if nothing it depends on has changed since its last
+     * successful pass; empty when it needs a full pass now.
+     *
+     * @param secrets the connection controller's Secret informer store (stubs with resourceVersions)
+     */
+    public Optional<Duration> untilDriftCheck(IdentityConnection connection, IdentityConnectionStatus before,
+                                              ResolvedPlatform platform, ItemStore<Secret> secrets) {
+        if (before == null || before.inputsDigest == null || before.lastSyncTime == null || before.pendingCreate != null
+                || !java.util.Objects.equals(before.observedGeneration, connection.getMetadata().getGeneration())
+                || !Conditions.find(before.conditions, Conditions.READY).map(c -> "True".equals(c.getStatus()))
+                .orElse(false)) {
+            return Optional.empty();
+        }
+        Duration interval = platform.syncInterval();
+        Duration left = Duration.between(clock.instant(), Instant.parse(before.lastSyncTime).plus(interval));
+        if (left.isNegative() || left.isZero()) {
+            return Optional.empty();
+        }
+        Map<String, String> held = new TreeMap<>();
+        for (String name : SecretReferences.of(connection)) {
+            Secret stub = secrets == null ? null
+                    : secrets.get(Cache.namespaceKeyFunc(connection.getMetadata().getNamespace(), name));
+            if (stub == null) {
+                return Optional.empty();
+            }
+            held.put(name, stub.getMetadata().getResourceVersion());
+        }
+        if (!before.inputsDigest.equals(digest(connection, platform, held))) {
+            return Optional.empty();
+        }
+        // Spread the connections a restart brought back over a tenth of the interval, as the drift checks are.
+        return Optional.of(left.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis() / 10))));
+    }
+}
