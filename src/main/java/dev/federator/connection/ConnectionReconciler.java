@@ -157,10 +157,10 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         if (persisted[0] != null && status.pendingCreate == null) {
             // JOSDK patches the status as a diff from the resource this pass started with, which lacks the create
             // intent written since: that diff would leave pendingCreate behind. Diff from what was written instead.
-            context.getClient().resource(persisted[0]).editStatus(written -> {
+            remember(context, context.getClient().resource(persisted[0]).editStatus(written -> {
                 written.setStatus(status);
                 return written;
-            });
+            }));
             return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(next);
         }
         return StatusCopies.patchIfChanged(connection, before, status).rescheduleAfter(next);
@@ -254,9 +254,24 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         copy.setStatus(status);
         IdentityConnection written = context.getClient().resource(copy).patchStatus();
         if (written != null) {
+            remember(context, written);
             connection.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
         }
         return written;
+    }
+
+    /**
+     * JOSDK caches the writes it makes itself, not these: without this, a pass that an event queues meanwhile starts
+     * from the version the watch has not replaced yet, without the create intent or with it still pending (and then
+     * reports a vendor-side delete as "Created", or cannot skip a connection whose inputs are unchanged).
+     */
+    private static void remember(Context<IdentityConnection> context, IdentityConnection written) {
+        if (written == null) {
+            return;
+        }
+        var primaries = context.eventSourceRetriever().getControllerEventSource();
+        ResourceID id = ResourceID.fromResource(written);
+        primaries.get(id).ifPresent(held -> primaries.handleRecentResourceUpdate(id, written, held));
     }
 
     private static Duration jitter(Duration interval) {

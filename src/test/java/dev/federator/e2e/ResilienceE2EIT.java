@@ -189,6 +189,15 @@ class ResilienceE2EIT {
         names.forEach(this::declare);
         Awaitility.await("all Ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> names.stream().allMatch(this::ready));
+        // Passes that events of the creates queued (the Secrets' own, the platform's status) are not what is measured.
+        int[] seen = {-1};
+        Awaitility.await("the vendor quiet for 2 s").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    int now = sim.calls().count();
+                    boolean quiet = now == seen[0];
+                    seen[0] = now;
+                    return quiet;
+                });
         Map<String, String> versions = resourceVersions(names);
         sim.calls().reset();
         long secretReads = env.kubernetes().requests("GET", "/api/v1/namespaces/" + ns + "/secrets/calm-");
@@ -210,8 +219,8 @@ class ResilienceE2EIT {
                 .until(() -> unchangedReconciles() >= names.size());
 
         assertThat(resourceVersions(names)).as("no status written").isEqualTo(versions);
-        assertThat(sim.calls().count(c -> c.route().contains("identity-provider"))).as("no connection read or written on the vendor")
-                .isZero();
+        assertThat(sim.calls().calls().stream().filter(c -> c.route().contains("identity-provider")).toList())
+                .as("no connection read or written on the vendor").isEmpty();
         assertThat(env.kubernetes().requests("GET", "/api/v1/namespaces/" + ns + "/secrets/calm-"))
                 .as("no Secret read").isEqualTo(secretReads);
 
