@@ -125,16 +125,13 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 // Nothing was read or written: the platform's line wakes this one up when its turn comes.
                 return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(admission.parkedRecheck());
             }
-            boolean steady = before != null && generation != null && generation.equals(before.observedGeneration)
-                    && Conditions.find(before.conditions, Conditions.READY)
-                    .map(c -> "True".equals(c.getStatus())).orElse(false);
+            boolean steady = ConnectionSync.steady(connection, before);
             Map<String, String> secretVersions = new TreeMap<>();
             sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, secretVersions),
                     steady, pending -> persisted[0] = persistNow(connection, pending, context));
             certificates.evaluate(connection, status);
-            status.inputsDigest = Conditions.find(status.conditions, Conditions.READY)
-                    .filter(c -> "True".equals(c.getStatus()))
-                    .map(c -> unchanged.digest(connection, platform, secretVersions)).orElse(null);
+            status.inputsDigest = Conditions.isTrue(status.conditions, Conditions.READY)
+                    ? unchanged.digest(connection, platform, secretVersions) : null;
             next = jitter(platform.syncInterval());
         } catch (TransientVendorException e) {
             fail(connection, status, e.reason(), e.getMessage() + "; retrying", generation);

@@ -45,7 +45,17 @@ public class ConnectionSync {
     }
 
     /**
-     * @param steady nothing changed on our side since the last successful pass: this is a drift check, which may
+     * Nothing changed on our side since the last successful pass: the spec generation it described is the current
+     * one, and it left the connection Ready.
+     */
+    static boolean steady(IdentityConnection connection, IdentityConnectionStatus before) {
+        Long generation = connection.getMetadata().getGeneration();
+        return before != null && generation != null && generation.equals(before.observedGeneration)
+                && Conditions.isTrue(before.conditions, Conditions.READY);
+    }
+
+    /**
+     * @param steady see {@link #steady(IdentityConnection, IdentityConnectionStatus)}: this is a drift check, which may
      *     read the platform's recent listing instead of the connection itself
      * @param persistPendingCreate writes the status at once; called before a vendor create so that a crash between
      *     the create and the final status write cannot lead to a second create

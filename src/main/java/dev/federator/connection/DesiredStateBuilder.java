@@ -28,10 +28,6 @@ public class DesiredStateBuilder {
         this.clock = clock;
     }
 
-    public DesiredConnection build(IdentityConnection connection) {
-        return build(connection, new java.util.HashMap<>());
-    }
-
     /** @param secretVersions gets the resourceVersion of every Secret read, by name */
     public DesiredConnection build(IdentityConnection connection, java.util.Map<String, String> secretVersions) {
         IdentityConnectionSpec spec = connection.getSpec();

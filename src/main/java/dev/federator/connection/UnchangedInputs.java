@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.platform.ResolvedPlatform;
-import dev.federator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UnchangedInputs {
     /** Platform fields that decide when and how fast connections are synced, not what they look like. */
-    private static final String[] PACING = {"syncInterval", "rateLimit"};
+    private static final List<String> PACING = List.of("syncInterval", "rateLimit");
 
     private final Clock clock;
     private final String operatorVersion;
@@ -50,7 +50,7 @@ public class UnchangedInputs {
     /** What to record after a successful pass, from the Secret versions that pass actually read. */
     public String digest(IdentityConnection connection, ResolvedPlatform platform, Map<String, String> secretVersions) {
         ObjectNode spec = Serialization.jsonMapper().valueToTree(platform.spec());
-        spec.remove(java.util.List.of(PACING));
+        spec.remove(PACING);
         StringBuilder text = new StringBuilder()
                 .append("operator=").append(operatorVersion)
                 .append("\nconnection=").append(connection.getMetadata().getUid())
@@ -75,10 +75,8 @@ public class UnchangedInputs {
      */
     public Optional<Duration> untilDriftCheck(IdentityConnection connection, IdentityConnectionStatus before,
                                               ResolvedPlatform platform, ItemStore<Secret> secrets) {
-        if (before == null || before.inputsDigest == null || before.lastSyncTime == null || before.pendingCreate != null
-                || !java.util.Objects.equals(before.observedGeneration, connection.getMetadata().getGeneration())
-                || !Conditions.find(before.conditions, Conditions.READY).map(c -> "True".equals(c.getStatus()))
-                .orElse(false)) {
+        if (!ConnectionSync.steady(connection, before) || before.inputsDigest == null || before.lastSyncTime == null
+                || before.pendingCreate != null) {
             return Optional.empty();
         }
         Duration interval = platform.syncInterval();
