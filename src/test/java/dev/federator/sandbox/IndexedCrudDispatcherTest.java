@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +35,7 @@ class IndexedCrudDispatcherTest {
         upstream.init(java.net.InetAddress.getLoopbackAddress(), 0);
         try (MockKubernetes indexed = new MockKubernetes(Path.of("crds"), "a", "b");
                 KubernetesClient plain = upstream.createClient()) {
-            installCrds(plain);
+            MockKubernetes.installCrds(plain, Path.of("crds"));
             for (String ns : List.of("a", "b")) {
                 plain.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
                         .create();
@@ -117,15 +115,5 @@ class IndexedCrudDispatcherTest {
         m.setDeletionTimestamp(m.getDeletionTimestamp() == null ? null : "set");
         m.setGeneration(null);
         return Serialization.asJson(o);
-    }
-
-    private static void installCrds(KubernetesClient client) throws Exception {
-        try (var files = Files.list(Path.of("crds"))) {
-            for (Path crd : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(crd)) {
-                    client.load(in).items().forEach(item -> client.resource(item).create());
-                }
-            }
-        }
     }
 }

@@ -52,6 +52,14 @@ public final class MockKubernetes implements AutoCloseable {
         }
         client = server.createClient();
         grantEverything();
+        installCrds(client, crdDirectory);
+        for (String ns : namespaces) {
+            ensureNamespace(ns);
+        }
+    }
+
+    /** Creates every CRD in {@code crdDirectory} (*.yaml, *.yml) through {@code client}. */
+    static void installCrds(KubernetesClient client, Path crdDirectory) {
         for (Path crd : crdFiles(crdDirectory)) {
             try (InputStream in = Files.newInputStream(crd)) {
                 for (HasMetadata item : client.load(in).items()) {
@@ -60,9 +68,6 @@ public final class MockKubernetes implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + crd, e);
             }
-        }
-        for (String ns : namespaces) {
-            ensureNamespace(ns);
         }
     }
 
