@@ -1,0 +1,205 @@
+package dev.federator.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.federator.api.v1alpha1.AdoptionPolicy;
+import dev.federator.api.v1alpha1.ConnectionType;
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionSpec;
+import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.api.v1alpha1.IdentityPlatform;
+import dev.federator.api.v1alpha1.ManagementPolicy;
+import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.connection.ConnectionSync;
+import dev.federator.connection.RemoteSnapshots;
+import dev.federator.platform.ResolvedPlatform;
+import dev.federator.platform.VendorRegistry;
+import dev.federator.secrets.Fingerprints;
+import dev.federator.sim.CallLog;
+import dev.federator.sim.SimulatorServer;
+import dev.federator.status.Conditions;
+import dev.federator.status.EventRecorder;
+import dev.federator.vendor.spi.CallObserver;
+import dev.federator.vendor.spi.DesiredConnection;
+import dev.federator.vendor.spi.RatePolicy;
+import dev.federator.vendor.spi.RemoteConnection;
+import dev.federator.vendor.spi.VendorClient;
+import dev.federator.vendor.spi.VendorHttp;
+import dev.federator.vendor.spi.VendorProvider;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Drives connections through one vendor's adapter, found the way the operator finds it (ServiceLoader through the
+ * VendorRegistry), against that vendor's simulator, with the operator's own read-compare-write pass
+ * ({@link ConnectionSync}, real fingerprints). Kubernetes is left out: a connection is a resource object and its
+ * status in memory.
+ *
+ * @param <S> the vendor's simulator
+ */
+public final class ContractHarness<S extends SimulatorServer<S>> implements AutoCloseable {
+    private static final String NAMESPACE = "contract";
+
+    private final VendorFixture<S> fixture;
+    private final VendorProvider provider;
+    private final S sim;
+    private final WireTap wire = new WireTap();
+    private final VendorHttp http;
+    private final RecordingClient client;
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final ConnectionSync sync;
+    private final ResolvedPlatform platform;
+
+    public ContractHarness(VendorFixture<S> fixture, VendorRegistry registry) {
+        this.fixture = fixture;
+        this.provider = registry.provider(fixture.vendor()).orElseThrow(() -> new IllegalStateException(
+                "no VendorProvider registered for " + fixture.vendor()));
+        this.sim = fixture.start();
+        // Faster than any vendor's default pace: the contract is about what is written, not how fast.
+        this.http = new VendorHttp(wire, new RatePolicy(100, 100), Duration.ofSeconds(5), CallObserver.NONE,
+                Clock.systemUTC());
+        this.client = new RecordingClient(newClient());
+        EventRecorder recorder = new EventRecorder(null, Clock.systemUTC()) {
+            @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason); }
+            @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason); }
+        };
+        this.sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder, new RemoteSnapshots(Clock.systemUTC()),
+                Clock.systemUTC());
+        this.platform = new ResolvedPlatform(NAMESPACE + "/" + fixture.vendor(), new IdentityPlatform(),
+                new PlatformSpec(), fixture.vendor(), NAMESPACE);
+    }
+
+    /** A client of the same account that has never rendered or written anything, as after an operator restart. */
+    public VendorClient newClient() { return provider.connect(fixture.account(sim), http); }
+
+    public S sim() { return sim; }
+
+    public VendorFixture<S> fixture() { return fixture; }
+
+    public VendorClient client() { return client; }
+
+    /** What the operator asked the adapter to write since the last {@link #resetLogs()}. */
+    public List<String> adapterWrites() { return client.writes(); }
+
+    public List<String> events() { return List.copyOf(events); }
+
+    public WireTap wire() { return wire; }
+
+    /** The simulator's write calls since the last {@link #resetLogs()}, token requests left out. */
+    public List<CallLog.Call> vendorWrites() {
+        return sim.calls().calls().stream().filter(CallLog.Call::isWrite).filter(c -> !fixture.isTokenRequest(c))
+                .toList();
+    }
+
+    public void resetLogs() {
+        sim.calls().reset();
+        client.reset();
+        events.clear();
+    }
+
+    /** A new IdentityConnection (not yet on any vendor) for {@code desired}, with its own uid. */
+    public Connection connection(DesiredConnection desired) {
+        IdentityConnection resource = new IdentityConnection();
+        resource.setMetadata(new ObjectMetaBuilder().withName(desired.name()).withNamespace(NAMESPACE)
+                .withUid(desired.ownerId()).withGeneration(1L).build());
+        IdentityConnectionSpec spec = new IdentityConnectionSpec();
+        spec.type = ConnectionType.valueOf(desired.kind().name());
+        resource.setSpec(spec);
+        return new Connection(resource, new IdentityConnectionStatus());
+    }
+
+    /** One IdentityConnection and the status the operator keeps for it between passes. */
+    public final class Connection {
+        private final IdentityConnection resource;
+        private final IdentityConnectionStatus status;
+
+        private Connection(IdentityConnection resource, IdentityConnectionStatus status) {
+            this.resource = resource;
+            this.status = status;
+        }
+
+        public IdentityConnectionStatus status() { return status; }
+
+        public Connection adoption(AdoptionPolicy policy) {
+            resource.getSpec().adoption = policy;
+            return this;
+        }
+
+        /** One reconcile pass with a direct read, as after a spec change. */
+        public Connection pass(DesiredConnection desired) { return pass(desired, client, false); }
+
+        /**
+         * One pass with {@code vendor} as the operator's client; {@code steady} passes are drift checks, which may
+         * read the platform's listing instead of the connection.
+         */
+        public Connection pass(DesiredConnection desired, VendorClient vendor, boolean steady) {
+            sync.sync(resource, status, platform, vendor, desired, steady, s -> { });
+            return this;
+        }
+
+        /** A pass under managementPolicy ObserveOnly: reads, compares, and reports drift without writing. */
+        public List<String> observe(DesiredConnection desired, VendorClient vendor) {
+            ManagementPolicy policy = resource.getSpec().managementPolicy;
+            resource.getSpec().managementPolicy = ManagementPolicy.ObserveOnly;
+            try {
+                pass(desired, vendor, false);
+                return status.drift == null ? List.of() : status.drift;
+            } finally {
+                resource.getSpec().managementPolicy = policy;
+            }
+        }
+
+        public boolean ready() { return Conditions.isTrue(status.conditions, Conditions.READY); }
+
+        public String readyReason() {
+            return Conditions.find(status.conditions, Conditions.READY).map(c -> c.getReason()).orElse("(none)");
+        }
+
+        /** The connection as the adapter reads it now. */
+        public RemoteConnection remote(String name) {
+            return client.find(name, status.externalId).orElseThrow(() -> new AssertionError(
+                    fixture.vendor() + ": the adapter finds no connection " + name + " (id " + status.externalId + ")"));
+        }
+
+        /**
+         * "Nothing differs, nothing is written": a pass with a direct read and a drift-check pass, both Ready and both
+         * without a single write on the vendor.
+         */
+        public void assertQuiet(DesiredConnection desired, String after) {
+            resetLogs();
+            pass(desired, client, false);
+            assertThat(ready()).as("%s: Ready after %s, but %s", fixture.vendor(), after, readyReason()).isTrue();
+            pass(desired, client, true);
+            assertThat(ready()).as("%s: Ready on a drift check after %s, but %s", fixture.vendor(), after,
+                    readyReason()).isTrue();
+            assertThat(adapterWrites()).as("%s: an unchanged spec after %s asked the adapter to write",
+                    fixture.vendor(), after).isEmpty();
+            assertThat(vendorWrites()).as("%s: an unchanged spec after %s wrote to the vendor", fixture.vendor(), after)
+                    .isEmpty();
+        }
+
+        /** What the operator's cleanup does for this resource: find it, delete it, and wait while the vendor still shows it. */
+        public void delete(String name) {
+            RemoteConnection remote = remote(name);
+            client.delete(remote);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(client.find(name, status.externalId)).as("%s: %s still found after delete",
+                            fixture.vendor(), name).isEmpty());
+        }
+    }
+
+    /** The secret the simulator holds for a connection. */
+    public Optional<String> storedSecret(RemoteConnection remote) { return fixture.storedSecret(sim, remote); }
+
+    @Override
+    public void close() {
+        client.close();
+        sim.close();
+    }
+}
