@@ -1,6 +1,7 @@
 package dev.federator.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
@@ -11,6 +12,7 @@ import dev.federator.vendor.spi.RemoteConnection;
 import dev.federator.vendor.spi.Rendering;
 import dev.federator.vendor.spi.SecretValue;
 import dev.federator.vendor.spi.VendorClient;
+import dev.federator.vendor.spi.VendorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,10 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
         ContractHarness<S>.Connection c = h.connection(desired).pass(desired);
         assertThat(c.ready()).as("%s: Ready after the first pass, but %s", vendor, c.readyReason()).isTrue();
         assertThat(h.adapterWrites()).as("%s: the first pass", vendor).containsExactly("create");
-        assertThat(h.vendorWrites()).as("%s: the create reached the vendor", vendor).isNotEmpty();
+        assertThat(h.vendorWrites()).as("%s: the create reached the vendor", vendor).isNotEmpty()
+                .first().satisfies(call -> assertThat(call.method()).as("%s: the create's verb", vendor)
+                        .isIn("POST", "PUT"));
+        assertWritesSucceeded("the create");
         return c;
     }
 
@@ -123,7 +128,7 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
                 .isTrue();
         assertThat(h.adapterWrites()).as("%s: changing %s", vendor, update.field())
                 .containsExactly("update " + paths);
-        assertThat(h.vendorWrites()).as("%s: the update reached the vendor", vendor).isNotEmpty();
+        assertInPlaceWrites("an update of " + update.field());
         RemoteConnection remote = c.remote(NAME);
         assertThat(fixture.stored(h.sim(), remote).map(update.stored()))
                 .as("%s: the vendor holds the new %s", vendor, update.field()).contains(update.expected());
@@ -147,7 +152,7 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
         c.pass(rotated);
         assertThat(c.ready()).as("%s: Ready after a rotation, but %s", vendor, c.readyReason()).isTrue();
         assertThat(h.adapterWrites()).as("%s: a rotation", vendor).containsExactly("update " + paths);
-        assertThat(h.vendorWrites()).as("%s: the rotation reached the vendor", vendor).isNotEmpty();
+        assertInPlaceWrites("a rotation");
         RemoteConnection remote = c.remote(NAME);
         assertThat(h.storedSecret(remote)).as("%s: the vendor holds the new secret", vendor).contains(secret2);
         assertThat(c.status().toString()).doesNotContain(secret1).doesNotContain(secret2);
@@ -163,12 +168,14 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
         c.pass(off);
         assertThat(c.ready()).as("%s: Ready after disabling, but %s", vendor, c.readyReason()).isTrue();
         assertThat(h.adapterWrites()).as("%s: disabling", vendor).singleElement().asString().startsWith("update");
+        assertInPlaceWrites("disabling");
         assertThat(fixture.enabledOnVendor(h.sim(), c.remote(NAME))).as("%s: disabled on the vendor", vendor).isFalse();
         c.assertQuiet(off, "disabling");
 
         h.resetLogs();
         c.pass(desired);
         assertThat(h.adapterWrites()).as("%s: enabling again", vendor).singleElement().asString().startsWith("update");
+        assertInPlaceWrites("enabling again");
         assertThat(fixture.enabledOnVendor(h.sim(), c.remote(NAME))).as("%s: enabled again", vendor).isTrue();
         if (hasSecret(desired)) {
             assertThat(h.storedSecret(c.remote(NAME))).as("%s: the secret survives disabling", vendor).contains(secret1);
@@ -184,7 +191,9 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
         h.resetLogs();
         c.delete(NAME);
         assertThat(h.adapterWrites()).as("%s: deleting", vendor).containsExactly("delete");
-        assertThat(h.vendorWrites()).as("%s: the delete reached the vendor", vendor).isNotEmpty();
+        assertThat(h.vendorWrites()).as("%s: the delete reached the vendor", vendor)
+                .anyMatch(call -> call.method().equals("DELETE") || call.route().toLowerCase().contains("delete"));
+        assertWritesSucceeded("the delete");
         assertThat(fixture.stored(h.sim(), remote)).as("%s: the simulator still stores it", vendor).isEmpty();
 
         h.resetLogs();
@@ -217,6 +226,35 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
                     .contains(secret2);
         }
         c.assertQuiet(ours, "adoption");
+    }
+
+    /** An update changes the connection where it is: it reaches the vendor, succeeds, and deletes nothing. */
+    private void assertInPlaceWrites(String what) {
+        assertThat(h.vendorWrites()).as("%s: %s reached the vendor", vendor, what).isNotEmpty()
+                .noneMatch(call -> call.method().equals("DELETE") || call.route().toLowerCase().contains("delete"));
+        assertWritesSucceeded(what);
+    }
+
+    /** Every write of a clean scenario is accepted: an adapter that leans on a refusal shows up here. */
+    private void assertWritesSucceeded(String what) {
+        assertThat(h.vendorWrites()).as("%s: the vendor's answers to %s", vendor, what)
+                .allMatch(call -> call.status() >= 200 && call.status() < 300);
+    }
+
+    /**
+     * Keeps a fixture's "cannot" honest where the harness can tell: a vendor that learns to disable, or a connection
+     * that gains a secret, must run the scenario instead of skipping it.
+     */
+    void confirmUnsupported(Scenario scenario) {
+        DesiredConnection desired = desired(secret1);
+        switch (scenario) {
+            case DISABLE -> assertThatThrownBy(() -> h.client().render(fixture.disabled(desired)))
+                    .as("%s declares %s unsupported, yet renders a disabled connection", vendor, scenario)
+                    .isInstanceOf(VendorException.class);
+            case ROTATE_SECRET -> assertThat(hasSecret(desired))
+                    .as("%s declares %s unsupported, yet its connection carries a secret", vendor, scenario).isFalse();
+            default -> { }
+        }
     }
 
     private static boolean hasSecret(DesiredConnection desired) {
