@@ -81,6 +81,8 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
         assertThat(remote.name()).isEqualTo(NAME);
         assertThat(fixture.stored(h.sim(), remote)).as("%s: the simulator stores the connection", vendor).isPresent();
         assertThat(fixture.enabledOnVendor(h.sim(), remote)).as("%s: created enabled", vendor).isTrue();
+        h.client().ownerMarkerPath().ifPresent(path -> assertThat(JsonTree.at(remote.body(), path).asText())
+                .as("%s: the owner marker names the resource", vendor).isEqualTo(OWNER));
         if (hasSecret(desired)) {
             assertThat(h.storedSecret(remote)).as("%s: the secret reached the vendor", vendor).contains(secret1);
         }
@@ -221,10 +223,13 @@ final class ContractScenarios<S extends SimulatorServer<S>> {
         assertThat(h.adapterWrites()).as("%s: adoption never creates", vendor).doesNotContain("create");
         assertThat(c.status().externalId).as("%s: the adopted connection is the existing one", vendor)
                 .isEqualTo(existing.id());
+        RemoteConnection adopted = c.remote(NAME);
         if (hasSecret(ours)) {
-            assertThat(h.storedSecret(c.remote(NAME))).as("%s: the adopter's secret replaced the previous one", vendor)
+            assertThat(h.storedSecret(adopted)).as("%s: the adopter's secret replaced the previous one", vendor)
                     .contains(secret2);
         }
+        h.client().ownerMarkerPath().ifPresent(path -> assertThat(JsonTree.at(adopted.body(), path).asText())
+                .as("%s: the owner marker names the adopter", vendor).isEqualTo(OWNER));
         c.assertQuiet(ours, "adoption");
     }
 
