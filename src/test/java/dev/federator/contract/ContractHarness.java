@@ -17,7 +17,6 @@ import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.VendorRegistry;
 import dev.federator.secrets.Fingerprints;
 import dev.federator.sim.CallLog;
-import dev.federator.sim.SimulatorServer;
 import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
 import dev.federator.vendor.spi.CallObserver;
@@ -41,9 +40,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@link ConnectionSync}, real fingerprints). Kubernetes is left out: a connection is a resource object and its
  * status in memory.
  *
- * @param <S> the vendor's simulator
+ * @param <S> the vendor's simulator, or what reaches the real vendor
  */
-public final class ContractHarness<S extends SimulatorServer<S>> implements AutoCloseable {
+public final class ContractHarness<S extends AutoCloseable> implements AutoCloseable {
     private static final String NAMESPACE = "contract";
 
     private final VendorFixture<S> fixture;
@@ -93,12 +92,13 @@ public final class ContractHarness<S extends SimulatorServer<S>> implements Auto
 
     /** The simulator's write calls since the last {@link #resetLogs()}, token requests left out. */
     public List<CallLog.Call> vendorWrites() {
-        return sim.calls().calls().stream().filter(CallLog.Call::isWrite).filter(c -> !fixture.isTokenRequest(c))
-                .toList();
+        List<CallLog.Call> calls = fixture.callLog(sim).map(CallLog::calls).orElseGet(wire::calls);
+        return calls.stream().filter(CallLog.Call::isWrite).filter(c -> !fixture.isTokenRequest(c)).toList();
     }
 
     public void resetLogs() {
-        sim.calls().reset();
+        fixture.callLog(sim).ifPresent(CallLog::reset);
+        wire.resetCalls();
         client.reset();
         events.clear();
     }
@@ -200,6 +200,10 @@ public final class ContractHarness<S extends SimulatorServer<S>> implements Auto
     @Override
     public void close() {
         client.close();
-        sim.close();
+        try {
+            sim.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(fixture.vendor() + ": closing the vendor under test failed", e);
+        }
     }
 }

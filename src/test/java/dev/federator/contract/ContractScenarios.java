@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
-import dev.federator.sim.SimulatorServer;
 import dev.federator.vendor.spi.DesiredConnection;
 import dev.federator.vendor.spi.JsonTree;
 import dev.federator.vendor.spi.RemoteConnection;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /** The body of every {@link Scenario}, written once against the SPI and a {@link VendorFixture}. */
-final class ContractScenarios<S extends SimulatorServer<S>> {
+final class ContractScenarios<S extends AutoCloseable> {
     static final String NAME = "contract-sso";
     private static final String OWNER = "6d1f0c2e-0000-4000-8000-00000000c0de";
     private static final String SOMEONE_ELSE = "6d1f0c2e-0000-4000-8000-0000000e15e0";

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.federator.platform.VendorRegistry;
-import dev.federator.sim.SimulatorServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,14 +36,14 @@ class VendorContractTest {
             }
             vendors.add(DynamicContainer.dynamicContainer(vendor, Stream.of(Scenario.values())
                     .map(scenario -> DynamicTest.dynamicTest(scenario.description(),
-                            () -> run(fixture.get(), scenario)))));
+                            () -> run(fixture.get(), scenario, REGISTRY)))));
         }
         return vendors.stream();
     }
 
-    private static <S extends SimulatorServer<S>> void run(VendorFixture<S> fixture, Scenario scenario) {
+    static <S extends AutoCloseable> void run(VendorFixture<S> fixture, Scenario scenario, VendorRegistry registry) {
         String reason = fixture.unsupported().get(scenario);
-        try (ContractHarness<S> harness = new ContractHarness<>(fixture, REGISTRY)) {
+        try (ContractHarness<S> harness = new ContractHarness<>(fixture, registry)) {
             ContractScenarios<S> scenarios = new ContractScenarios<>(harness);
             if (reason != null) {
                 scenarios.confirmUnsupported(scenario);

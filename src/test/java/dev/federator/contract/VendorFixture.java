@@ -14,15 +14,23 @@ import java.util.Optional;
  * What one vendor supplies to run the shared {@link Scenario} list: its simulator, an account on it, a connection of a
  * type it supports, and where the simulator keeps what the scenarios check. Everything else is the shared harness.
  *
- * @param <S> the vendor's simulator
+ * @param <S> the vendor's simulator (or, for a run against the real product, whatever reaches it)
  */
-public interface VendorFixture<S extends SimulatorServer<S>> {
+public interface VendorFixture<S extends AutoCloseable> {
 
     /** The vendor block's name, as its {@code VendorProvider} registers it. */
     String vendor();
 
     /** A started simulator with one account ready for {@link #account}. */
     S start();
+
+    /**
+     * The calls the vendor received, as its simulator logs them; empty for a real vendor, whose calls the harness then
+     * records as the adapter sent them.
+     */
+    default Optional<CallLog> callLog(S vendor) {
+        return vendor instanceof SimulatorServer<?> sim ? Optional.of(sim.calls()) : Optional.empty();
+    }
 
     /** The platform's settings and credentials for that account. */
     PlatformAccount account(S sim);
