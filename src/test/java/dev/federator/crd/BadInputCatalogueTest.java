@@ -60,6 +60,20 @@ class BadInputCatalogueTest {
         }
     }
 
+    /** The cases only the operator can catch (OperatorRejectionsE2EIT) must get past admission to reach it. */
+    @Test
+    void theOperatorOnlyCasesPassTheSchema() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src", "test", "resources", "bad-input-operator"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                for (ObjectNode doc : Samples.read(file)) {
+                    if (doc.path("apiVersion").asText().startsWith("federator.dev/")) {
+                        assertThat(VALIDATOR.validate(doc, null)).as(file.getFileName().toString()).isEmpty();
+                    }
+                }
+            }
+        }
+    }
+
     /** The tightened fields still take the values real accounts have. */
     @Test
     void realWorldHostsNamesAndDomainsAreAccepted() throws IOException {
