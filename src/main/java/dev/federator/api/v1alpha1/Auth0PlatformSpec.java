@@ -2,12 +2,15 @@ package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** An Auth0 tenant, managed through the Management API v2. */
 public class Auth0PlatformSpec {
     @Required
-    @JsonPropertyDescription("Tenant domain, for example corp.eu.auth0.com.")
+    @Size(min = 1, max = 253)
+    @ValidationRule(value = Cel.HOST_NAME, message = Cel.HOST_NAME_MESSAGE)
+    @JsonPropertyDescription("Tenant domain, a host name such as corp.eu.auth0.com (no https://).")
     public String domain;
 
     @ValidationRule(value = Cel.SECURE_URL, message = Cel.SECURE_URL_MESSAGE)

@@ -11,5 +11,14 @@ final class Cel {
     static final String SECURE_URL_MESSAGE = "must be an https:// URL; http:// is allowed only for localhost, "
             + "127.0.0.1, [::1] and in-cluster *.svc hosts";
 
+    /**
+     * A DNS host name (an IPv4 literal passes too), for fields the operator turns into https://{host}: a scheme, a
+     * path or a port would end up inside the URL (https://https://...) and fail only at the vendor.
+     */
+    static final String HOST_NAME = "self.matches('^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            + "(\\\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$')";
+    static final String HOST_NAME_MESSAGE = "must be a host name such as corp.okta.com, without https://, a path "
+            + "or a port";
+
     private Cel() {}
 }

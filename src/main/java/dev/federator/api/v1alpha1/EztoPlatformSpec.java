@@ -1,7 +1,9 @@
 package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** An ezto auth workspace (Keycloak-based). */
@@ -12,6 +14,8 @@ public class EztoPlatformSpec {
     public String url;
 
     @Required
+    @Size(min = 1, max = 255)
+    @Pattern(Patterns.URL_SAFE_NAME)
     @JsonPropertyDescription("Workspace whose identity providers are managed.")
     public String workspace;
 
@@ -19,6 +23,7 @@ public class EztoPlatformSpec {
     @JsonPropertyDescription("Secret key holding the API token (sent as 'Authentication: Bearer').")
     public SecretKeyRef tokenRef;
 
+    @Pattern(Patterns.PATH)
     @JsonPropertyDescription("Path of the identity-provider collection under url, with {workspace}; defaults to the "
             + "Keycloak layout /admin/realms/{workspace}/identity-provider/instances (not confirmed by ezto's "
             + "public documentation).")

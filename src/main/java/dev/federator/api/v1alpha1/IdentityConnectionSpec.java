@@ -37,7 +37,7 @@ public class IdentityConnectionSpec {
             + "Immutable. Letters, digits, '.', '_' and '-', at most 128; some vendors allow fewer.")
     public String connectionName;
 
-    @Size(max = 128)
+    @Size(min = 1, max = 128)
     @JsonPropertyDescription("Name shown to users on the login page.")
     public String displayName;
 
@@ -71,8 +71,8 @@ public class IdentityConnectionSpec {
     public AttributeMapping attributeMapping;
 
     @JsonPropertyDescription("E-mail domains routed to this connection (home-realm discovery), where the vendor "
-            + "has it.")
-    public List<String> domains;
+            + "has it: domain names such as corp.example.com (internationalised ones in their xn-- form).")
+    public List<@Pattern(Patterns.EMAIL_DOMAIN) @Size(min = 1, max = 253) String> domains;
 
     @PreserveUnknownFields
     @JsonPropertyDescription("Vendor-specific settings Federator does not model, merged last into the vendor's "

@@ -2,7 +2,9 @@ package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** A Keycloak realm, managed through the Admin REST API. */
@@ -13,10 +15,14 @@ public class KeycloakPlatformSpec {
     public String url;
 
     @Required
+    @Size(min = 1, max = 255)
+    @Pattern(Patterns.URL_SAFE_NAME)
     @JsonPropertyDescription("Realm whose identity providers are managed.")
     public String realm;
 
     @Default("master")
+    @Size(min = 1, max = 255)
+    @Pattern(Patterns.URL_SAFE_NAME)
     @JsonPropertyDescription("Realm the operator's credentials log in to.")
     public String authRealm = "master";
 

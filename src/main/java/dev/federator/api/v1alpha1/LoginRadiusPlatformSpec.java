@@ -2,7 +2,9 @@ package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** A LoginRadius organization's connections. */
@@ -13,6 +15,8 @@ public class LoginRadiusPlatformSpec {
     public String url = "https://api.loginradius.com";
 
     @Required
+    @Size(min = 1, max = 255)
+    @Pattern(Patterns.URL_SAFE_NAME)
     @JsonPropertyDescription("Organization id.")
     public String organizationId;
 

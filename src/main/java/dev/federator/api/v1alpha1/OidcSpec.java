@@ -1,7 +1,9 @@
 package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
@@ -12,6 +14,7 @@ public class OidcSpec {
     public String issuer;
 
     @Required
+    @Size(min = 1)
     @JsonPropertyDescription("Client id registered for this connection at the identity provider.")
     public String clientId;
 
@@ -19,7 +22,7 @@ public class OidcSpec {
     public SecretKeyRef clientSecretRef;
 
     @JsonPropertyDescription("Scopes to request, for example [openid, email, profile].")
-    public List<String> scopes;
+    public List<@Pattern(Patterns.SCOPE_TOKEN) String> scopes;
 
     @ValidationRule(value = Cel.SECURE_URL, message = Cel.SECURE_URL_MESSAGE)
     @JsonPropertyDescription("OpenID discovery document (.well-known/openid-configuration) URL.")
@@ -45,6 +48,7 @@ public class OidcSpec {
     @JsonPropertyDescription("End-session (logout) endpoint.")
     public String logoutUrl;
 
+    @Pattern("^(client_secret_post|client_secret_basic|client_secret_jwt|private_key_jwt)$")
     @JsonPropertyDescription("How the client authenticates at the token endpoint: client_secret_post or "
             + "client_secret_basic.")
     public String clientAuthMethod;
@@ -52,6 +56,7 @@ public class OidcSpec {
     @JsonPropertyDescription("Use PKCE on the authorization code flow.")
     public Boolean pkce;
 
+    @Size(min = 1)
     @JsonPropertyDescription("The IdP's kind, for vendors that key credentials by provider rather than by URL "
             + "(SlashID: google, github, bitbucket, gitlab, facebook, line, azuread, okta, apple).")
     public String provider;

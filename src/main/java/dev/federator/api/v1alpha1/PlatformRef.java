@@ -2,7 +2,9 @@ package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** Points a connection at the vendor account it lives in. */
 public class PlatformRef {
@@ -14,6 +16,8 @@ public class PlatformRef {
     public Kind kind = Kind.IdentityPlatform;
 
     @Required
+    @Size(min = 1, max = 253)
+    @Pattern(Patterns.OBJECT_NAME)
     @JsonPropertyDescription("Name of the platform.")
     public String name;
 

@@ -3,6 +3,7 @@ package dev.federator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** One vendor account; exactly one vendor block is set. Shared by the namespaced and cluster-scoped kinds. */
@@ -30,7 +31,10 @@ public class PlatformSpec {
     public TlsSpec tls;
 
     @Default("10m")
-    @Pattern("^([0-9]+(s|m|h))+$")
+    @Size(max = 32)
+    @Pattern("^([0-9]{1,6}(s|m|h))+$")
+    @ValidationRule(value = "self.matches('^.*[1-9].*$')",
+            message = "must be longer than zero, for example 30s or 10m (zero would silently mean the default 10m)")
     @JsonPropertyDescription("How often every connection on this platform is compared with the vendor to revert "
             + "drift, for example 10m or 1h30m.")
     public String syncInterval = "10m";

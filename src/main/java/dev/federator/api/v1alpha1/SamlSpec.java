@@ -1,6 +1,7 @@
 package dev.federator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** A SAML 2.0 identity provider. */
@@ -13,6 +14,7 @@ public class SamlSpec {
     @JsonPropertyDescription("The IdP's single logout service URL.")
     public String signOutEndpoint;
 
+    @Size(min = 1)
     @JsonPropertyDescription("The IdP's entity id (issuer of its assertions).")
     public String entityId;
 
@@ -24,6 +26,7 @@ public class SamlSpec {
             + "Its expiry is shown in status.signingCertificate.")
     public SecretKeyRef signingCertificateRef;
 
+    @Size(min = 1)
     @JsonPropertyDescription("NameID format to request, for example "
             + "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress.")
     public String nameIdFormat;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** A SlashID organization's SSO provider credentials. */
@@ -17,6 +19,8 @@ public class SlashIdPlatformSpec {
     public String url = "https://api.slashid.com";
 
     @Required
+    @Size(min = 1, max = 255)
+    @Pattern(Patterns.URL_SAFE_NAME)
     @JsonPropertyDescription("Organization id, sent as SlashID-OrgID.")
     public String organizationId;
 
