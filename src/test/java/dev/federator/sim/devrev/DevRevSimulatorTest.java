@@ -183,6 +183,10 @@ class DevRevSimulatorTest {
         assertThat(ok.raw().headers().firstValue("X-RateLimit-Limit")).isPresent();
         assertThat(ok.raw().headers().firstValue("X-RateLimit-Remaining")).isPresent();
         assertThat(ok.raw().headers().firstValue("X-RateLimit-Reset")).isPresent();
+        // DevRev's window is five minutes: the reset is at most 300 s away, and more than one minute on a fresh window
+        long untilReset = Long.parseLong(ok.raw().headers().firstValue("X-RateLimit-Reset").orElseThrow())
+                - java.time.Instant.now().getEpochSecond();
+        assertThat(untilReset).isBetween(61L, 300L);
         Answer error = post("create", "{}", "admin");
         assertThat(error.raw().headers().firstValue("X-RateLimit-Remaining")).isPresent();
 
