@@ -79,9 +79,9 @@ class LoginRadiusSimulatorE2EIT {
         }
     }
 
-    private static String base64Der(int n) {
-        return pem(n).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    }
+    private static String base64Der(int n) { return base64Of(pem(n)); }
+
+    private static String base64Of(String pem) { return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""); }
 
     private IdentityConnection saml(String name, String domain) {
         kube().resource(Manifests.secret(ns, name + "-cert", Map.of("tls.crt", pem(1)))).create();
@@ -127,7 +127,9 @@ class LoginRadiusSimulatorE2EIT {
         ObjectNode created = remote(name).orElseThrow();
         assertThat(created.path("ConnectionType").asText()).isEqualTo("saml_custom");
         assertThat(created.path("Attributes").path("Email").asText()).isEqualTo("mail");
-        assertThat(created.path("IDPCertificate").path("Certificate").asText()).isEqualTo(base64Der(1));
+        assertThat(created.path("IDPCertificate").path("Certificate").asText())
+                .startsWith("-----BEGIN CERTIFICATE-----")
+                .satisfies(c -> assertThat(base64Of(c)).isEqualTo(base64Der(1)));
         assertThat(get(name).getStatus().externalId).isEqualTo(created.path("Id").asText());
         assertThat(get(name).getStatus().signingCertificate.notAfter)
                 .isEqualTo(created.path("IDPCertificate").path("NotAfter").asText());
@@ -137,7 +139,9 @@ class LoginRadiusSimulatorE2EIT {
                 .edit(s -> { s.setData(null); s.setStringData(Map.of("tls.crt", pem(2))); return s; });
         await("certificate rotated").untilAsserted(() -> {
             ObjectNode rotated = remote(name).orElseThrow();
-            assertThat(rotated.path("IDPCertificate").path("Certificate").asText()).isEqualTo(base64Der(2));
+            assertThat(rotated.path("IDPCertificate").path("Certificate").asText())
+                .startsWith("-----BEGIN CERTIFICATE-----")
+                .satisfies(c -> assertThat(base64Of(c)).isEqualTo(base64Der(2)));
             assertThat(get(name).getStatus().signingCertificate.notAfter)
                     .isEqualTo(rotated.path("IDPCertificate").path("NotAfter").asText());
         });

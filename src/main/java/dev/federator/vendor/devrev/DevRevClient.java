@@ -35,6 +35,8 @@ public final class DevRevClient implements VendorClient {
     private final DevRevTransport transport;
     /** The display name rendered for each connection name, to find a connection whose id is not known yet. */
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    /** The org's display id (dev_oid), read once: it prefixes every SAML connection_name. */
+    private volatile String devOid;
 
     DevRevClient(DevRevTransport transport) { this.transport = transport; }
 
@@ -64,8 +66,7 @@ public final class DevRevClient implements VendorClient {
         String display = displayNames.getOrDefault(name, name);
         List<JsonNode> matches = new ArrayList<>();
         for (JsonNode connection : list("list the org's authentication connections")) {
-            if (name.equals(connection.path(DevRevRepresentation.CONNECTION_NAME).asText(null))
-                    || display.equals(connection.path(DevRevRepresentation.DISPLAY_NAME).asText(null))) {
+            if (name.equals(connectionNameOf(connection)) || display.equals(connection.path(DevRevRepresentation.DISPLAY_NAME).asText(null))) {
                 matches.add(connection);
             }
         }
@@ -81,8 +82,9 @@ public final class DevRevClient implements VendorClient {
     public Optional<List<RemoteConnection>> listAll() {
         List<RemoteConnection> all = new ArrayList<>();
         for (JsonNode connection : list("list the org's authentication connections")) {
-            String name = connection.path(DevRevRepresentation.CONNECTION_NAME)
-                    .asText(connection.path(DevRevRepresentation.DISPLAY_NAME).asText());
+            String connectionName = connectionNameOf(connection);
+            String name = connectionName != null ? connectionName
+                    : connection.path(DevRevRepresentation.DISPLAY_NAME).asText();
             all.add(remote(connection, name));
         }
         return Optional.of(all);
@@ -96,7 +98,8 @@ public final class DevRevClient implements VendorClient {
             throw limitReached(existing);
         }
         VendorResponse response = transport.send(VendorRequest.post(transport.uri(BASE + "create"), "create")
-                .json(DevRevRepresentation.createBody(desired, rendering).toString()));
+                .json(DevRevRepresentation.createBody(desired, rendering, desired.kind() == ConnectionKind.SAML
+                        ? DevRevRepresentation.samlConnectionName(devOid(), desired.name()) : null).toString()));
         if (response.status() == 400 && LIMIT_MESSAGE.matcher(response.json().path("message").asText("")).matches()
                 && response.json().path("field_name").isMissingNode()) {
             throw limitReached(MAX_ENTERPRISE_CONNECTIONS);
@@ -178,6 +181,31 @@ public final class DevRevClient implements VendorClient {
         ObjectNode body2 = current.body().deepCopy();
         body2.put(DevRevRepresentation.ENABLED, enable);
         return new RemoteConnection(current.id(), current.name(), body2);
+    }
+
+    /** The spec's connectionName behind a SAML connection_name of this org, or null for any other connection. */
+    private String connectionNameOf(JsonNode connection) {
+        String stored = connection.path(DevRevRepresentation.CONNECTION_NAME).asText(null);
+        return stored == null ? null : DevRevRepresentation.connectionNameOf(devOid(), stored);
+    }
+
+    /** The org's dev_oid: {@code dev_org.display_id} of {@code dev-orgs.get} (the org of the token). */
+    private String devOid() {
+        String known = devOid;
+        if (known != null) {
+            return known;
+        }
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("dev-orgs.get"), "get"));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read the Dev org's id (for the SAML connection_name)", null);
+        }
+        String displayId = response.json().path("dev_org").path("display_id").asText("");
+        if (displayId.isBlank()) {
+            throw new InvalidRequestException("VendorRejected", "DevRev's dev-orgs.get did not return the org's "
+                    + "display_id, which prefixes every SAML connection_name; check the token's org");
+        }
+        devOid = displayId;
+        return displayId;
     }
 
     private List<JsonNode> list(String what) {

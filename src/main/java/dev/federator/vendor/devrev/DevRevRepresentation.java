@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * DevRev's auth-connection object: {@code type}, {@code display_name}, {@code enabled} and the type's fields flat
@@ -32,6 +33,8 @@ final class DevRevRepresentation {
     /** DevRev never returns a write-only field; a connection of these types always holds one (it is required). */
     static final String HIDDEN = "<write-only>";
     static final int MAX_DISPLAY_NAME = 128;
+    static final int MAX_CONNECTION_NAME = 128;
+    private static final Pattern CONNECTION_NAME_FORM = Pattern.compile("^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$");
 
     private DevRevRepresentation() {}
 
@@ -102,14 +105,41 @@ final class DevRevRepresentation {
         }
     }
 
-    /** The create request: every managed field that has a value, except enabled (DevRev creates disabled). */
-    static ObjectNode createBody(DesiredConnection desired, Rendering rendering) {
+    /**
+     * The create request: every managed field that has a value, except enabled (DevRev creates disabled).
+     *
+     * @param samlConnectionName the SAML connection_name ({@link #samlConnectionName}); ignored for other types
+     */
+    static ObjectNode createBody(DesiredConnection desired, Rendering rendering, String samlConnectionName) {
         ObjectNode body = withoutEmpty(JsonTree.withoutNulls(rendering.body()));
         body.remove(ENABLED);
         if (desired.kind() == ConnectionKind.SAML) {
-            body.put(CONNECTION_NAME, desired.name());
+            body.put(CONNECTION_NAME, samlConnectionName);
         }
         return body;
+    }
+
+    /**
+     * DevRev's setup guide requires a SAML connection_name of the form {@code <dev_oid>-<custom>} with letters, digits
+     * and single hyphens only, unique in the org; anything else fails the create. The org's id is prefixed here so
+     * that a sample or spec never has to know it, and a name DevRev would refuse is reported before any write.
+     */
+    static String samlConnectionName(String devOid, String connectionName) {
+        String derived = devOid + "-" + connectionName;
+        if (!CONNECTION_NAME_FORM.matcher(derived).matches() || derived.length() > MAX_CONNECTION_NAME) {
+            throw new InvalidRequestException("InvalidField", "DevRev's SAML connection_name is the org id and "
+                    + "spec.connectionName joined by a hyphen (\"" + devOid + "-<connectionName>\"); it allows only "
+                    + "letters, digits and single hyphens, at most " + MAX_CONNECTION_NAME + " characters, so \""
+                    + connectionName + "\" cannot be used; choose a connectionName without '.', '_' or '--'");
+        }
+        return derived;
+    }
+
+    /** The connectionName a SAML connection_name was derived from, or null when it is not of this org's form. */
+    static String connectionNameOf(String devOid, String samlConnectionName) {
+        String prefix = devOid + "-";
+        return samlConnectionName != null && samlConnectionName.startsWith(prefix)
+                ? samlConnectionName.substring(prefix.length()) : null;
     }
 
     /**

@@ -23,6 +23,7 @@ public final class KeycloakRepresentation {
     public static final String CLIENT_SECRET = "config.clientSecret";
     /** Keycloak keeps unknown config keys, so the owner's uid can live on the identity provider itself. */
     public static final String OWNER = "config.federatorOwnerId";
+    private static final String TRANSIENT_NAME_ID = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
 
     private KeycloakRepresentation() {}
 
@@ -103,6 +104,8 @@ public final class KeycloakRepresentation {
         config.set("singleLogoutServiceUrl", text(saml.signOutEndpoint()));
         config.set("idpEntityId", text(saml.entityId()));
         config.set("metadataDescriptorUrl", text(saml.metadataUrl()));
+        // Keycloak reads metadataDescriptorUrl only when this flag is "true"; without it the URL is ignored.
+        config.set("useMetadataDescriptorUrl", boolText(saml.metadataUrl() != null ? Boolean.TRUE : null));
         boolean hasCert = saml.signingCertificate() != null;
         config.set("signingCertificate", text(hasCert ? String.join(",", saml.signingCertificate().base64Der()) : null));
         config.set("validateSignature", text(hasCert ? "true" : "false"));
@@ -111,6 +114,12 @@ public final class KeycloakRepresentation {
         config.set("postBindingResponse", boolText(saml.postBinding()));
         config.set("postBindingAuthnRequest", boolText(saml.postBinding()));
         String userId = desired.attributeMapping() == null ? null : desired.attributeMapping().userId();
+        if (TRANSIENT_NAME_ID.equals(saml.nameIdFormat()) && userId == null) {
+            throw new InvalidRequestException("InvalidField", "Keycloak refuses a transient NameID format with its "
+                    + "default SUBJECT principal type (the user would change on every login): set "
+                    + "spec.attributeMapping.userId to the attribute that identifies the user, or choose another "
+                    + "spec.saml.nameIdFormat");
+        }
         config.set("principalType", text(userId == null ? null : "ATTRIBUTE"));
         config.set("principalAttribute", text(userId));
     }

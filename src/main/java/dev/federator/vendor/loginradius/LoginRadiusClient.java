@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.vendor.spi.DeleteOutcome;
 import dev.federator.vendor.spi.DesiredConnection;
+import dev.federator.vendor.spi.InvalidRequestException;
 import dev.federator.vendor.spi.JsonTree;
 import dev.federator.vendor.spi.RemoteConnection;
 import dev.federator.vendor.spi.Rendering;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The connections of one LoginRadius organization. LoginRadius documents no get-one call, so every lookup reads the
- * list; a list read is shared for a moment by all lookups of the organization (one list call per organization when
+ * The connections of one LoginRadius organization. LoginRadius documents neither a get-one call nor a list of an
+ * organization's connections: every lookup reads the organizations list, whose entries embed their
+ * {@code Connections[]}; a read is shared for a moment by all lookups of the organization (one list call per organization when
  * a drift check reconciles many connections at once) and dropped on every write this client makes.
  */
 final class LoginRadiusClient implements VendorClient {
@@ -125,19 +127,33 @@ final class LoginRadiusClient implements VendorClient {
     }
 
     /**
-     * One list call. The documentation shows no paging parameters; an answer that is an array or carries the
-     * connections in {@code Data} is accepted.
+     * One call to the organizations list ({@code {Data: [...]}}, no paging documented), keeping the connections
+     * embedded in this organization's entry.
      */
     private List<RemoteConnection> readList() {
-        VendorResponse response = transport.send(VendorRequest.get(transport.uri(null), "list"));
+        VendorResponse response = transport.send(VendorRequest.get(transport.organizationsUri(), "list"));
+        String what = "list the connections of organization " + transport.organizationId();
         if (!response.isSuccess()) {
-            throw transport.failure(response, "list the connections of organization " + transport.organizationId(),
-                    null);
+            throw transport.failure(response, what, null);
         }
-        JsonNode json = response.json();
-        JsonNode items = json.isArray() ? json : json.path("Data");
+        JsonNode organization = null;
+        for (JsonNode candidate : response.json().path("Data")) {
+            if (transport.organizationId().equals(candidate.path("Id").asText(null))) {
+                organization = candidate;
+            }
+        }
+        if (organization == null) {
+            throw new InvalidRequestException("OrganizationNotFound", "LoginRadius lists no organization "
+                    + transport.organizationId() + " for these credentials while trying to " + what
+                    + "; check spec.loginradius.organizationId");
+        }
+        if (!organization.path("IsActive").asBoolean(true)) {
+            // Only when the list says so; writes to an inactive organization answer 8180 anyway.
+            throw new InvalidRequestException("OrganizationNotActive", "LoginRadius organization "
+                    + transport.organizationId() + " is not active; activate it in LoginRadius");
+        }
         List<RemoteConnection> all = new ArrayList<>();
-        items.forEach(node -> {
+        organization.path("Connections").forEach(node -> {
             if (node.isObject()) {
                 all.add(remote(node));
             }

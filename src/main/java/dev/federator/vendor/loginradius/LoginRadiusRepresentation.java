@@ -11,22 +11,23 @@ import dev.federator.vendor.spi.DesiredConnection.Saml;
 import dev.federator.vendor.spi.InvalidRequestException;
 import dev.federator.vendor.spi.JsonTree;
 import dev.federator.vendor.spi.Rendering;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Maps a desired connection to a LoginRadius organization connection. Documented: Name, Domain (both required on
- * create), IsActive, ConnectionType saml_custom, IDPEntityId, IDPMetadataUrl, IsIDPInitiated, IDPCertificate and
- * Attributes as they appear in responses; request fields beyond Name and Domain are assumed to mirror the response.
- * Unverified and therefore documented in the README: {@link #SIGN_IN_ENDPOINT}'s name, the certificate's encoding,
- * and everything about OIDC, which is sent only as the user's vendorOptions describe it.
+ * create), IsActive, ConnectionType saml_custom, IDPEntityId, IDPMetadataUrl, IsIDPInitiated, IDPCertificate
+ * (Certificate as PEM with its headers in every published example) and Attributes as they appear in responses;
+ * request fields beyond Name and Domain are assumed to mirror the response. No field for the IdP's sign-in URL is
+ * documented, so none is sent (LoginRadius reads it from IDPMetadataUrl). OIDC is undocumented and sent only as the
+ * user's vendorOptions describe it.
  */
 final class LoginRadiusRepresentation {
     static final String NAME = "Name";
     static final String CONNECTION_TYPE = "ConnectionType";
     static final String SAML_TYPE = "saml_custom";
-    /** Unverified field name for the IdP's SSO URL; the response documentation lists none. */
-    static final String SIGN_IN_ENDPOINT = "IDPLoginUrl";
     static final String CERTIFICATE = "IDPCertificate.Certificate";
     /** Computed by LoginRadius from the certificate; never sent back with a changed certificate. */
     static final List<String> CERTIFICATE_DATES = List.of("IDPCertificate.NotAfter", "IDPCertificate.NotBefore");
@@ -73,11 +74,10 @@ final class LoginRadiusRepresentation {
         body.put(CONNECTION_TYPE, SAML_TYPE);
         body.set("IDPEntityId", text(saml.entityId()));
         body.set("IDPMetadataUrl", text(saml.metadataUrl()));
-        body.set(SIGN_IN_ENDPOINT, text(saml.signInEndpoint()));
         body.set("IsIDPInitiated", bool(saml.idpInitiated() == null ? Boolean.FALSE : saml.idpInitiated()));
         // One certificate: LoginRadius' IDPCertificate holds a single one (with one NotAfter).
         String cert = saml.signingCertificate() == null || saml.signingCertificate().base64Der().isEmpty() ? null
-                : saml.signingCertificate().base64Der().get(0);
+                : pem(saml.signingCertificate().base64Der().get(0));
         JsonTree.set(body, CERTIFICATE, text(cert));
         ObjectNode attributes = body.putObject("Attributes");
         attributes.set("Email", text(mapping == null ? null : mapping.email()));
@@ -85,6 +85,13 @@ final class LoginRadiusRepresentation {
         attributes.set("LastName", text(mapping == null ? null : mapping.lastName()));
         attributes.set("ID", text(mapping == null ? null : mapping.userId()));
         attributes.set("Groups", text(mapping == null ? null : mapping.groups()));
+    }
+
+    /** The PEM form LoginRadius' examples show: headers, base64 in 64-character lines. */
+    static String pem(String base64Der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(Base64.getDecoder().decode(base64Der));
+        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----";
     }
 
     /** OIDC field names are unverified: a client secret is never sent under a guessed name. */

@@ -27,6 +27,7 @@ final class LoginRadiusTransport {
 
     private final VendorHttp http;
     private final String collection;
+    private final String organizations;
     private final String organizationId;
     private final SecretValue apiKey;
     private final SecretValue apiSecret;
@@ -35,7 +36,8 @@ final class LoginRadiusTransport {
                          SecretValue apiSecret) {
         this.http = http;
         this.organizationId = organizationId;
-        this.collection = baseUrl + "/v2/manage/organizations/" + enc(organizationId) + "/connections";
+        this.organizations = baseUrl + "/v2/manage/organizations";
+        this.collection = organizations + "/" + enc(organizationId) + "/connections";
         this.apiKey = apiKey;
         this.apiSecret = apiSecret;
     }
@@ -44,8 +46,14 @@ final class LoginRadiusTransport {
 
     /** The collection, or one connection of it, with the credentials in the query as LoginRadius wants them. */
     URI uri(String connectionId) {
-        return URI.create(collection + (connectionId == null ? "" : "/" + enc(connectionId))
-                + "?apikey=" + enc(apiKey.reveal()) + "&apisecret=" + enc(apiSecret.reveal()));
+        return URI.create(collection + (connectionId == null ? "" : "/" + enc(connectionId)) + credentials());
+    }
+
+    /** The account's organizations list, where each organization embeds its connections. */
+    URI organizationsUri() { return URI.create(organizations + credentials()); }
+
+    private String credentials() {
+        return "?apikey=" + enc(apiKey.reveal()) + "&apisecret=" + enc(apiSecret.reveal());
     }
 
     VendorResponse send(VendorRequest request) { return http.send(request); }

@@ -179,8 +179,10 @@ final class SlashIdClient implements VendorClient {
                         + current.id() + " stay. Delete the other credentials or choose another client id");
             }
             // Created by an earlier, interrupted replacement: make sure it holds the full desired state.
-            patch(SlashIdTransport.OIDC, newClientId, SlashIdRepresentation.oidcWire(rendering.body()),
-                    "complete the replacement credentials for client id " + newClientId);
+            ObjectNode full = SlashIdRepresentation.oidcWire(rendering.body());
+            full.remove(List.of(SlashIdRepresentation.CLIENT_ID, SlashIdRepresentation.PROVIDER)); // not in PATCH
+            patch(SlashIdTransport.OIDC, newClientId, full, "complete the replacement credentials for client id "
+                    + newClientId);
             created = getOidc(desired.name(), newClientId).orElseThrow(() -> gone(existing.get()));
         } else {
             try {

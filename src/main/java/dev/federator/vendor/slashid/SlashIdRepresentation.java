@@ -32,6 +32,10 @@ final class SlashIdRepresentation {
     static final String OWNER = "federator.owner";
     static final String NAME = "federator.name";
     static final String APPLE_KEY = "options.apple.private_key";
+    /** SlashID's bounds for Apple's secret_lifetime, and its default when none is given (30 days). */
+    static final java.time.Duration APPLE_MIN_LIFETIME = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration APPLE_MAX_LIFETIME = java.time.Duration.ofSeconds(15_777_000);
+    static final String APPLE_DEFAULT_LIFETIME = "720h";
     static final String HELD = "(write-only, held by SlashID)";
     private static final String MARKER = "federator:";
     static final Set<String> OIDC_PROVIDERS = Set.of("github", "gitlab", "bitbucket", "facebook", "line", "apple",
@@ -128,22 +132,46 @@ final class SlashIdRepresentation {
             }
             options.put("private_key", secret.reveal());
             writeOnly.add(APPLE_KEY);
-        } else {
-            if (secret == null) {
-                throw new InvalidRequestException("MissingField", "SlashID requires a client secret: set "
-                        + "clientSecretRef to the Secret key holding it");
-            }
-            body.put(CLIENT_SECRET, secret.reveal());
-            writeOnly.add(CLIENT_SECRET);
+        } else if (secret == null) {
+            throw new InvalidRequestException("MissingField", "SlashID requires a client secret: set "
+                    + "clientSecretRef to the Secret key holding it");
         }
+        // Required for every provider by SlashID's create schema; for Apple it is the key SlashID signs with.
+        body.put(CLIENT_SECRET, secret.reveal());
+        writeOnly.add(CLIENT_SECRET);
         body.set("label", JsonTree.text(desired.displayName()));
         if (!options.isEmpty()) {
             body.putObject("options").set(provider, options);
         }
         body.putObject("federator").put("name", desired.name()).set("owner", JsonTree.text(desired.ownerId()));
         JsonTree.mergeVendorOptions(body, desired.vendorOptions());
+        if (provider.equals("apple")) {
+            ObjectNode apple = (ObjectNode) body.path("options").path("apple");
+            if (!apple.hasNonNull("secret_lifetime")) {
+                apple.put("secret_lifetime", APPLE_DEFAULT_LIFETIME); // required; SlashID's own default
+            }
+            requireAppleOptions(apple);
+        }
         // provider cannot change on SlashID; client_id can, through create-new-then-delete-old in update().
         return new Rendering(body, writeOnly, Set.of(PROVIDER));
+    }
+
+    /** SlashID's Apple options schema requires team_id, key_id and a secret_lifetime of 5 minutes to 6 months. */
+    private static void requireAppleOptions(JsonNode apple) {
+        for (String field : List.of("team_id", "key_id")) {
+            if (apple.path(field).asText("").isBlank()) {
+                throw new InvalidRequestException("MissingField", "SlashID needs Apple's " + field + " for provider "
+                        + "apple: set spec.vendorOptions.options.apple." + field + " (from your Apple developer "
+                        + "account)");
+            }
+        }
+        String lifetime = apple.path("secret_lifetime").asText("");
+        boolean inRange = GoDuration.parse(lifetime).filter(d -> d.compareTo(APPLE_MIN_LIFETIME) >= 0
+                && d.compareTo(APPLE_MAX_LIFETIME) <= 0).isPresent();
+        if (!inRange) {
+            throw new InvalidRequestException("InvalidField", "spec.vendorOptions.options.apple.secret_lifetime must "
+                    + "be a Go duration from 5m to 4382h30m (6 months), for example 720h; got \"" + lifetime + "\"");
+        }
     }
 
     static String samlLabel(DesiredConnection desired) {
@@ -182,9 +210,8 @@ final class SlashIdRepresentation {
         }
         if ("apple".equals(body.path(PROVIDER).asText())) {
             JsonTree.set(body, APPLE_KEY, JsonTree.text(HELD));
-        } else {
-            body.put(CLIENT_SECRET, HELD);
         }
+        body.put(CLIENT_SECRET, HELD);
         return body;
     }
 

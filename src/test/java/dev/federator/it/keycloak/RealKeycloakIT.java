@@ -158,6 +158,33 @@ class RealKeycloakIT {
         assertThat(admin.identityProviderCount(realm)).isZero();
     }
 
+    /** The config validation the simulator reproduces (ProviderConfigRules): each answered 400 by the real server. */
+    @Test
+    void malformed_urls_unsupported_pkce_and_transient_subject_answer_400() {
+        String[][] cases = {
+                {"oidc", "authorizationUrl", "not a url", "The url [authorization_url] is malformed"},
+                {"oidc", "tokenUrl", "ftp://idp.example/token", "Invalid protocol/scheme for url [token_url]"},
+                {"oidc", "userInfoUrl", "http://idp.example/userinfo", "The url [userinfo_url] requires secure connections"},
+                {"oidc", "pkceMethod", "S512", "PKCE Method not supported: S512"},
+                {"saml", "singleSignOnServiceUrl", "idp.example/sso", "The url [singleSignOnServiceUrl] is malformed"},
+                {"saml", "singleLogoutServiceUrl", "mailto:x@idp.example",
+                        "Invalid protocol/scheme for url [singleLogoutServiceUrl]"},
+                {"saml", "metadataDescriptorUrl", "metadata.xml", "The url [metadataDescriptorUrl] is malformed"},
+                {"saml", "nameIDPolicyFormat", "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+                        "Can not have Transient NameID Policy Format together with SUBJECT Principal Type"}};
+        for (String[] c : cases) {
+            ObjectNode idp = KeycloakAdmin.JSON.createObjectNode().put("alias", "bad").put("providerId", c[0]);
+            ObjectNode config = idp.putObject("config").put(c[1], c[2]);
+            if (c[1].equals("pkceMethod")) {
+                config.put("pkceEnabled", "true");
+            }
+            HttpResponse<String> r = admin.call("POST", KeycloakAdmin.identityProvidersPath(realm), idp);
+            assertThat(r.statusCode()).as(c[1]).isEqualTo(400);
+            assertThat(KeycloakAdmin.parse(r).path("errorMessage").asText()).as(c[1]).isEqualTo(c[3]);
+        }
+        assertThat(admin.identityProviderCount(realm)).isZero();
+    }
+
     @Test
     void a_missing_instance_answers_404() {
         HttpResponse<String> r = admin.call("GET", KeycloakAdmin.identityProviderPath(realm, "missing"), null);

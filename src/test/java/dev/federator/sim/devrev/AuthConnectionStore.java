@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * One DevRev org's authentication connections with the API's schema and rules: per-type fields flat beside
@@ -32,10 +33,16 @@ final class AuthConnectionStore {
     private static final Set<String> CREATE_ONLY = Set.of("connection_name");
     private static final Set<String> FIELDS_MAP_KEYS = Set.of("email", "user_id");
 
+    /** DevRev's SAML setup guide: connection_name is {@code <dev_oid>-<custom>} in letters, digits, single hyphens. */
+    private static final Pattern CONNECTION_NAME_FORM = Pattern.compile("^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$");
+    private static final int MAX_CONNECTION_NAME = 128;
+
     /** Stored connections by id, secrets included, with an internal "default" flag. */
     private final Map<String, ObjectNode> connections = new LinkedHashMap<>();
+    private final String devOid;
 
-    AuthConnectionStore() {
+    AuthConnectionStore(String devOid) {
+        this.devOid = devOid;
         ObjectNode google = JsonNodeFactory.instance.objectNode().put("id", newId()).put("type", "social").put("display_name", "Google")
                 .put("enabled", true);
         google.put("default", true);
@@ -64,6 +71,9 @@ final class AuthConnectionStore {
             }
         }
         validateValues(body);
+        if (body.hasNonNull("connection_name")) {
+            validateConnectionName(body.get("connection_name").asText());
+        }
         long enterprise = connections.values().stream().filter(AuthConnectionStore::isEnterprise).count();
         if (enterprise >= MAX_ENTERPRISE) {
             throw DevRevError.badRequest("Only " + MAX_ENTERPRISE
@@ -266,6 +276,22 @@ final class AuthConnectionStore {
         if (!cert.isEmpty() && !(cert.startsWith("-----BEGIN CERTIFICATE-----")
                 && cert.endsWith("-----END CERTIFICATE-----"))) {
             throw DevRevError.notPermitted("signing_cert", "signing_cert must be a PEM encoded X.509 certificate");
+        }
+    }
+
+    /**
+     * The form and uniqueness DevRev's SAML guide requires ("the create fails otherwise"); the exact error DevRev
+     * gives is not published, so this answers the schema's 400 value_not_permitted naming the field.
+     */
+    private void validateConnectionName(String name) {
+        if (!name.startsWith(devOid + "-") || name.length() > MAX_CONNECTION_NAME
+                || !CONNECTION_NAME_FORM.matcher(name).matches()) {
+            throw DevRevError.notPermitted("connection_name", "connection_name must be <dev_oid>-<custom> ("
+                    + devOid + "-...) with letters, digits and single hyphens");
+        }
+        if (connections.values().stream().anyMatch(c -> name.equals(c.path("connection_name").asText(null)))) {
+            throw DevRevError.notPermitted("connection_name", "an authentication connection named " + name
+                    + " already exists in this Dev organization");
         }
     }
 

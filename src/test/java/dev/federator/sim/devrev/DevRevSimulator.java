@@ -35,12 +35,16 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
     public static final String DELETE = "POST /dev-orgs.auth-connections.delete";
     public static final String GET = "GET /dev-orgs.auth-connections.get";
     public static final String LIST = "GET /dev-orgs.auth-connections.list";
-    /** Advertised in X-RateLimit-Limit when no {@link RateLimit} is set (requests per minute window). */
+    public static final String GET_ORG = "GET /dev-orgs.get";
+    /** The org's display id, the dev_oid that prefixes every SAML connection_name. */
+    public static final String DEV_OID = "DEV-1a2b3c";
+    /** Advertised in X-RateLimit-Limit when no {@link RateLimit} is set (requests per window). */
     private static final int DEFAULT_WINDOW_LIMIT = 1000;
-    private static final long WINDOW_SECONDS = 60;
+    /** DevRev's rate-limit window is five minutes (DevRev's rate-limiting guide; quotas are not published). */
+    private static final long WINDOW_SECONDS = 300;
     private static final String NO_RATE_HEADERS = "devrev.noRateHeaders";
 
-    private final AuthConnectionStore store = new AuthConnectionStore();
+    private final AuthConnectionStore store = new AuthConnectionStore(DEV_OID);
     private final Set<String> adminTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> readOnlyTokens = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
@@ -99,6 +103,8 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
         router.route().handler(this::rateLimitHeaders);
         route(router, HttpMethod.GET, "/dev-orgs.auth-connections.list").handler(devrev(this::list));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.list").handler(devrev(this::list));
+        route(router, HttpMethod.GET, "/dev-orgs.get").handler(devrev(this::getOrg));
+        route(router, HttpMethod.POST, "/dev-orgs.get").handler(devrev(this::getOrg));
         route(router, HttpMethod.GET, "/dev-orgs.auth-connections.get").handler(devrev(this::get));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.get").handler(devrev(this::get));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.create").handler(devrev(ctx -> {
@@ -126,6 +132,14 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
         ObjectNode answer = object();
         store.list().forEach(answer.putArray("auth_connections")::add);
         writeJson(ctx, 200, answer);
+    }
+
+    /** {@code dev-orgs-get-response}: the token's org as an atom (id, display_id) with its display_name. */
+    private void getOrg(RoutingContext ctx) {
+        authorize(ctx, false);
+        ObjectNode org = object().put("id", "don:identity:dvrv-us-1:devo/" + DEV_OID.substring("DEV-".length()))
+                .put("display_id", DEV_OID).put("display_name", "Acme");
+        writeJson(ctx, 200, object().set("dev_org", org));
     }
 
     private void get(RoutingContext ctx) {

@@ -114,6 +114,35 @@ class DevRevSimulatorTest {
     }
 
     @Test
+    void samlConnectionNameMustBeTheOrgsDevOidThenLettersDigitsAndSingleHyphensAndUnique() throws Exception {
+        String saml = "{\"type\":\"samlp\",\"sign_in_endpoint\":\"https://x.example.com\",\"connection_name\":"
+                + "\"%s\",\"signing_cert\":\"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"}";
+        for (String refused : new String[] {"acme-adfs", DevRevSimulator.DEV_OID + "-acme--adfs",
+                DevRevSimulator.DEV_OID + "-acme_adfs", DevRevSimulator.DEV_OID + "-", DevRevSimulator.DEV_OID + "-"
+                + "a".repeat(120)}) {
+            Answer answer = post("create", saml.formatted(refused), "admin");
+            assertThat(answer.status()).as(refused).isEqualTo(400);
+            assertThat(answer.body().path("type").asText()).isEqualTo("value_not_permitted");
+            assertThat(answer.body().path("field_name").asText()).isEqualTo("connection_name");
+        }
+        String good = DevRevSimulator.DEV_OID + "-acme-adfs";
+        assertThat(post("create", saml.formatted(good), "admin").status()).isEqualTo(201);
+        Answer twin = post("create", saml.formatted(good), "admin");
+        assertThat(twin.status()).isEqualTo(400);
+        assertThat(twin.body().path("field_name").asText()).isEqualTo("connection_name");
+        assertThat(twin.body().path("reason").asText()).contains("already exists");
+    }
+
+    @Test
+    void theTokensOrgIsReadWithItsDisplayId() throws Exception {
+        HttpResponse<String> raw = HTTP.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/dev-orgs.get"))
+                .header("Authorization", "Bearer member").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(raw.body()).path("dev_org").path("display_id").asText())
+                .isEqualTo(DevRevSimulator.DEV_OID);
+    }
+
+    @Test
     void fiveEnterpriseConnectionsAtMost() throws Exception {
         for (int i = 0; i < 5; i++) {
             createOidc("c" + i);
@@ -154,6 +183,10 @@ class DevRevSimulatorTest {
         assertThat(ok.raw().headers().firstValue("X-RateLimit-Limit")).isPresent();
         assertThat(ok.raw().headers().firstValue("X-RateLimit-Remaining")).isPresent();
         assertThat(ok.raw().headers().firstValue("X-RateLimit-Reset")).isPresent();
+        // DevRev's window is five minutes: the reset is at most 300 s away, and more than one minute on a fresh window
+        long untilReset = Long.parseLong(ok.raw().headers().firstValue("X-RateLimit-Reset").orElseThrow())
+                - java.time.Instant.now().getEpochSecond();
+        assertThat(untilReset).isBetween(61L, 300L);
         Answer error = post("create", "{}", "admin");
         assertThat(error.raw().headers().firstValue("X-RateLimit-Remaining")).isPresent();
 

@@ -185,6 +185,22 @@ public final class IdentityProviderJson {
         if (text(bound, "organizationId") != null) {
             throw KeycloakError.errorMessage(400, "Organization associated with broker does not exist");
         }
+        try {
+            ProviderConfigRules.validate(providerId, nonEmpty(bound.path("config")));
+        } catch (IllegalArgumentException e) {
+            throw KeycloakError.errorMessage(400, e.getMessage());
+        }
+    }
+
+    /** Keycloak drops empty config values before it validates the model. */
+    private static Map<String, String> nonEmpty(JsonNode config) {
+        Map<String, String> values = new LinkedHashMap<>();
+        config.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isNull() && !entry.getValue().asText().isEmpty()) {
+                values.put(entry.getKey(), entry.getValue().asText());
+            }
+        });
+        return values;
     }
 
     private static void bindField(ObjectNode bound, String name, JsonNode value) {

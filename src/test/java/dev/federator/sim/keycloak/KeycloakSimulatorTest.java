@@ -214,6 +214,51 @@ class KeycloakSimulatorTest {
         assertThat(again.body()).isEqualTo("{\"errorMessage\":\"Identity Provider corp already exists\"}");
     }
 
+    /** OAuth2IdentityProviderConfig.validate and SAMLIdentityProviderConfig.validate, on create and on update. */
+    @Test
+    void providerConfigIsValidatedAsKeycloakDoes() throws Exception {
+        String oidc = "{\"alias\":\"o\",\"providerId\":\"oidc\",\"config\":{%s}}";
+        String saml = "{\"alias\":\"s\",\"providerId\":\"saml\",\"config\":{%s}}";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(oidc.formatted("\"authorizationUrl\":\"not a url\""), "The url [authorization_url] is malformed");
+        refused.put(oidc.formatted("\"tokenUrl\":\"ftp://idp.example/token\""),
+                "Invalid protocol/scheme for url [token_url]");
+        refused.put(oidc.formatted("\"userInfoUrl\":\"http://idp.example/userinfo\""),
+                "The url [userinfo_url] requires secure connections");
+        refused.put(oidc.formatted("\"pkceEnabled\":\"true\",\"pkceMethod\":\"S512\""),
+                "PKCE Method not supported: S512");
+        refused.put(oidc.formatted("\"pkceEnabled\":\"true\""), "PKCE Method not supported: null");
+        refused.put(saml.formatted("\"singleSignOnServiceUrl\":\"idp.example/sso\""),
+                "The url [singleSignOnServiceUrl] is malformed");
+        refused.put(saml.formatted("\"singleLogoutServiceUrl\":\"mailto:x@idp.example\""),
+                "Invalid protocol/scheme for url [singleLogoutServiceUrl]");
+        refused.put(saml.formatted("\"metadataDescriptorUrl\":\"metadata.xml\""),
+                "The url [metadataDescriptorUrl] is malformed");
+        refused.put(saml.formatted("\"useMetadataDescriptorUrl\":\"true\""),
+                "useMetadataDescriptorUrl needs a non-empty URL for metadataDescriptorUrl");
+        refused.put(saml.formatted("\"nameIDPolicyFormat\":\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\""),
+                "Can not have Transient NameID Policy Format together with SUBJECT Principal Type");
+        for (Map.Entry<String, String> entry : refused.entrySet()) {
+            assertBadRequest(post(INSTANCES, entry.getKey()), "{\"errorMessage\":\"" + entry.getValue() + "\"}");
+        }
+        assertThat(keycloak.identityProviders(REALM)).isEmpty();
+
+        // accepted: https, a local http host, plain PKCE, empty values (dropped), transient with an ATTRIBUTE principal
+        for (String ok : new String[] {
+                oidc.formatted("\"authorizationUrl\":\"https://idp.example/auth\",\"tokenUrl\":\"http://127.0.0.1:9/t\","
+                        + "\"userInfoUrl\":\"http://localhost/u\",\"pkceEnabled\":\"true\",\"pkceMethod\":\"plain\","
+                        + "\"jwksUrl\":\"\""),
+                saml.formatted("\"singleSignOnServiceUrl\":\"https://idp.example/sso\",\"metadataDescriptorUrl\":"
+                        + "\"https://idp.example/md\",\"useMetadataDescriptorUrl\":\"true\",\"nameIDPolicyFormat\":"
+                        + "\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\",\"principalType\":\"ATTRIBUTE\","
+                        + "\"principalAttribute\":\"uid\"")}) {
+            assertThat(send(authed(post(INSTANCES, ok))).statusCode()).as(ok).isEqualTo(201);
+        }
+        // the same rules on update
+        assertBadRequest(put(INSTANCES + "/o", oidc.formatted("\"authorizationUrl\":\"nope\"")),
+                "{\"errorMessage\":\"The url [authorization_url] is malformed\"}");
+    }
+
     @Test
     void invalidRepresentationsAre400WithKeycloaksOwnEnvelopes() throws Exception {
         assertBadRequest(post(INSTANCES, "{\"alias\":\"has space\",\"providerId\":\"oidc\"}"),

@@ -30,16 +30,34 @@ import java.util.function.Consumer;
  * 8177 not verified), unique names (8148), unknown ids (8151), the {@code {Description, ErrorCode, Message}}
  * envelope, {@code {IsDeleted: true}} on delete and a 429 without any header.
  *
+ * <p>Only what LoginRadius documents is served: create, update and delete of an organization's connections, and the
+ * organizations list {@code GET /v2/manage/organizations} as {@code {Data: [...]}} with each organization's
+ * {@code Connections[]} embedded. There is no connections list and no get-one call (both undocumented). A request may
+ * carry only the connection object's documented fields, IDPCertificate.Certificate must be PEM with its headers (as
+ * in every published example), SPCertificate is an object {@code {Certificate}}, and a ConnectionType other than
+ * saml_custom (the only one documented) has its own error.
+ *
  * <p>Choices where LoginRadius documents nothing (the adapter must not rely on more): a PUT replaces every writable
- * field with the body's (server fields are kept), the list answers {@code {Data, Count}} without paging, and
- * IDPCertificate.NotAfter/NotBefore are derived from the certificate sent (base64 DER or PEM).
+ * field with the body's (server fields in the body are ignored), no paging of the organizations list, the error codes
+ * of an unknown field (1134) and of an invalid ConnectionType ({@link #INVALID_CONNECTION_TYPE}), and
+ * IDPCertificate.NotAfter/NotBefore derived from the certificate sent.
  */
 public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimulator> {
     private static final String COLLECTION = "/v2/manage/organizations/:orgId/connections";
     private static final String ONE = COLLECTION + "/:connId";
-    /** Fields LoginRadius computes; a request cannot set them. */
+    public static final String ORGANIZATIONS = "/v2/manage/organizations";
+    /** The error code of an invalid ConnectionType: LoginRadius has one, but does not publish its number. */
+    public static final int INVALID_CONNECTION_TYPE = 8179;
+    /** Fields LoginRadius computes; a request cannot set them (sent back unchanged they are ignored). */
     private static final Set<String> SERVER_FIELDS = Set.of("Id", "EntityId", "MetadataUrl", "ACSEndpoint",
             "SPCertificate", "CreatedDate", "ModifiedDate");
+    /** The connection object's documented writable fields (vendors.md, LoginRadius' API reference). */
+    private static final Set<String> WRITABLE = Set.of("Name", "Domain", "IsActive", "ConnectionType", "Attributes",
+            "IDPEntityId", "IDPMetadataUrl", "IsIDPInitiated", "IDPCertificate", "GroupRoles");
+    private static final Set<String> ATTRIBUTES = Set.of("Email", "FirstName", "LastName", "ID", "Groups",
+            "CustomMapping");
+    private static final Set<String> CERTIFICATE_FIELDS = Set.of("Certificate", "NotAfter", "NotBefore");
+    private static final Set<String> CONNECTION_TYPES = Set.of("saml_custom");
 
     private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
     private volatile String apiKey = "lr-api-key";
@@ -150,7 +168,7 @@ public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimul
 
     @Override
     protected void routes(Router router) {
-        route(router, HttpMethod.GET, COLLECTION).handler(guarded(this::list));
+        route(router, HttpMethod.GET, ORGANIZATIONS).handler(this::organizations);
         route(router, HttpMethod.POST, COLLECTION).handler(guarded(this::create));
         route(router, HttpMethod.PUT, ONE).handler(guarded(this::update));
         route(router, HttpMethod.DELETE, ONE).handler(guarded(this::delete));
@@ -196,14 +214,7 @@ public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimul
     }
 
     private Organization authorize(RoutingContext ctx) {
-        if (!apiKey.equals(ctx.request().getParam("apikey"))) {
-            throw new LoginRadiusError(403, 901, "The provided LoginRadius API key is invalid, please use a valid API"
-                    + " key of your LoginRadius account.");
-        }
-        if (!apiSecret.equals(ctx.request().getParam("apisecret"))) {
-            throw new LoginRadiusError(403, 902, "The provided LoginRadius API Secret is invalid, please use a valid"
-                    + " API Secret of your LoginRadius account.");
-        }
+        authorizeAccount(ctx);
         Organization org = organizations.get(ctx.pathParam("orgId"));
         if (org == null) {
             throw new LoginRadiusError(404, 8118, "Organization not found.");
@@ -214,16 +225,39 @@ public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimul
         return org;
     }
 
-    private void list(RoutingContext ctx, Organization org) {
-        List<ObjectNode> all = new ArrayList<>(org.connections.values());
+    private void authorizeAccount(RoutingContext ctx) {
+        if (!apiKey.equals(ctx.request().getParam("apikey"))) {
+            throw new LoginRadiusError(403, 901, "The provided LoginRadius API key is invalid, please use a valid API"
+                    + " key of your LoginRadius account.");
+        }
+        if (!apiSecret.equals(ctx.request().getParam("apisecret"))) {
+            throw new LoginRadiusError(403, 902, "The provided LoginRadius API Secret is invalid, please use a valid"
+                    + " API Secret of your LoginRadius account.");
+        }
+    }
+
+    /** The account's organizations, {@code {Data: [...]}}, each with its connections embedded. */
+    private void organizations(RoutingContext ctx) {
+        try {
+            authorizeAccount(ctx);
+        } catch (LoginRadiusError e) {
+            writeError(ctx, e);
+            return;
+        }
         ObjectNode answer = object();
-        answer.putArray("Data").addAll(all);
-        answer.put("Count", all.size());
+        var data = answer.putArray("Data");
+        organizations.forEach((id, org) -> {
+            synchronized (org) {
+                ObjectNode item = data.addObject().put("Id", id).put("Name", id).put("IsActive", org.active);
+                item.putArray("Connections").addAll(new ArrayList<>(org.connections.values()));
+            }
+        });
         writeJson(ctx, 200, answer);
     }
 
     private void create(RoutingContext ctx, Organization org) {
         ObjectNode body = body(ctx);
+        validate(body);
         String name = body.path("Name").asText("");
         if (name.isBlank() || body.path("Domain").asText("").isBlank()) {
             throw new LoginRadiusError(400, 938, "The Name and Domain fields are required.");
@@ -241,6 +275,7 @@ public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimul
             throw new LoginRadiusError(404, 8151, "Invalid connection id.");
         }
         ObjectNode body = body(ctx);
+        validate(body);
         if (body.path("Domain").asText("").isBlank()) {
             throw new LoginRadiusError(400, 938, "The Domain field is required.");
         }
@@ -272,6 +307,66 @@ public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimul
         throw new LoginRadiusError(400, 1134, "The request body is not a valid JSON object.");
     }
 
+    /** Only documented fields, of their documented shapes. */
+    private static void validate(ObjectNode body) {
+        body.fieldNames().forEachRemaining(field -> {
+            if (!WRITABLE.contains(field) && !SERVER_FIELDS.contains(field)) {
+                throw invalid(field + " is not a field of an organization connection.");
+            }
+        });
+        for (String text : List.of("Name", "Domain", "ConnectionType", "IDPEntityId", "IDPMetadataUrl")) {
+            JsonNode value = body.path(text);
+            if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
+                throw invalid(text + " must be a string.");
+            }
+        }
+        for (String flag : List.of("IsActive", "IsIDPInitiated")) {
+            JsonNode value = body.path(flag);
+            if (!value.isMissingNode() && !value.isNull() && !value.isBoolean()) {
+                throw invalid(flag + " must be a boolean.");
+            }
+        }
+        String type = body.path("ConnectionType").asText(null);
+        if (type != null && !CONNECTION_TYPES.contains(type)) {
+            throw new LoginRadiusError(400, INVALID_CONNECTION_TYPE, "Invalid connection type.");
+        }
+        onlyKeys(body.path("Attributes"), ATTRIBUTES, "Attributes");
+        JsonNode custom = body.path("Attributes").path("CustomMapping");
+        if (!custom.isMissingNode() && !custom.isNull() && !custom.isObject()) {
+            throw invalid("Attributes.CustomMapping must be an object.");
+        }
+        onlyKeys(body.path("IDPCertificate"), CERTIFICATE_FIELDS, "IDPCertificate");
+        JsonNode cert = body.path("IDPCertificate").path("Certificate");
+        if (cert.isTextual() && !cert.asText().isBlank() && !isPem(cert.asText())) {
+            throw invalid("IDPCertificate.Certificate must be a PEM certificate (-----BEGIN CERTIFICATE-----).");
+        }
+        JsonNode roles = body.path("GroupRoles");
+        if (!roles.isMissingNode() && !roles.isNull() && !roles.isArray()) {
+            throw invalid("GroupRoles must be an array.");
+        }
+    }
+
+    private static void onlyKeys(JsonNode object, Set<String> allowed, String where) {
+        if (object.isMissingNode() || object.isNull()) {
+            return;
+        }
+        if (!object.isObject()) {
+            throw invalid(where + " must be an object.");
+        }
+        object.fieldNames().forEachRemaining(key -> {
+            if (!allowed.contains(key)) {
+                throw invalid(where + "." + key + " is not a field of an organization connection.");
+            }
+        });
+    }
+
+    private static boolean isPem(String text) {
+        String trimmed = text.trim();
+        return trimmed.startsWith("-----BEGIN CERTIFICATE-----") && trimmed.endsWith("-----END CERTIFICATE-----");
+    }
+
+    private static LoginRadiusError invalid(String description) { return new LoginRadiusError(400, 1134, description); }
+
     private static void checkDomain(Organization org, String domain) {
         if (!org.domains.contains(domain)) {
             throw new LoginRadiusError(400, 8150, "Domain does not belong to the organization.");
@@ -301,7 +396,12 @@ public final class LoginRadiusSimulator extends SimulatorServer<LoginRadiusSimul
         stored.put("EntityId", sp);
         stored.put("MetadataUrl", sp + "/metadata");
         stored.put("ACSEndpoint", sp + "/acs");
-        stored.put("SPCertificate", existing == null ? "MIIsp" + id : existing.path("SPCertificate").asText());
+        if (existing == null) {
+            stored.putObject("SPCertificate").put("Certificate", "-----BEGIN CERTIFICATE-----\nMIIsp" + id
+                    + "\n-----END CERTIFICATE-----");
+        } else {
+            stored.set("SPCertificate", existing.path("SPCertificate").deepCopy());
+        }
         if (!stored.has("ConnectionType")) {
             stored.put("ConnectionType", "saml_custom");
         }

@@ -41,15 +41,19 @@ class LoginRadiusSimulatorTest {
 
     private static final String C = "/v2/manage/organizations/o/connections";
 
+    private static final String ORGS = LoginRadiusSimulator.ORGANIZATIONS;
+    private static final String PEM = "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----";
+
     @Test
     void enforcesCredentialsOrganizationDomainNamesAndIds() throws Exception {
-        assertThat(code(call("GET", C, "apikey=x&apisecret=s", null))).isEqualTo(901);
-        assertThat(code(call("GET", C, "apikey=k&apisecret=x", null))).isEqualTo(902);
-        assertThat(code(call("GET", C, "apikey=k", null))).isEqualTo(902);
-        assertThat(code(call("GET", "/v2/manage/organizations/nope/connections", "apikey=k&apisecret=s", null)))
+        assertThat(code(call("GET", ORGS, "apikey=x&apisecret=s", null))).isEqualTo(901);
+        assertThat(code(call("GET", ORGS, "apikey=k&apisecret=x", null))).isEqualTo(902);
+        assertThat(code(call("GET", ORGS, "apikey=k", null))).isEqualTo(902);
+        String body = "{\"Name\":\"x\",\"Domain\":\"a.example.com\"}";
+        assertThat(code(call("POST", "/v2/manage/organizations/nope/connections", "apikey=k&apisecret=s", body)))
                 .isEqualTo(8118);
         sim.withOrganization("off").deactivate("off");
-        assertThat(code(call("GET", "/v2/manage/organizations/off/connections", "apikey=k&apisecret=s", null)))
+        assertThat(code(call("POST", "/v2/manage/organizations/off/connections", "apikey=k&apisecret=s", body)))
                 .isEqualTo(8180);
         String q = "apikey=k&apisecret=s";
         assertThat(call("POST", C, q, "{\"Name\":\"x\"}").statusCode()).isEqualTo(400);
@@ -61,19 +65,40 @@ class LoginRadiusSimulatorTest {
         String id = JSON.readTree(created.body()).path("Id").asText();
         assertThat(code(call("POST", C, q, "{\"Name\":\"X\",\"Domain\":\"a.example.com\"}"))).isEqualTo(8148);
         assertThat(code(call("PUT", C + "/nope", q, "{\"Name\":\"x\",\"Domain\":\"a.example.com\"}"))).isEqualTo(8151);
-        JsonNode list = JSON.readTree(call("GET", C, q, null).body());
-        assertThat(list.path("Data").get(0).path("Id").asText()).isEqualTo(id);
-        assertThat(list.path("Count").asInt()).isEqualTo(1);
+        JsonNode orgs = JSON.readTree(call("GET", ORGS, q, null).body()).path("Data");
+        JsonNode o = orgs.get(0).path("Id").asText().equals("o") ? orgs.get(0) : orgs.get(1);
+        assertThat(o.path("Connections").get(0).path("Id").asText()).isEqualTo(id);
+        assertThat(o.path("Connections").get(0).path("SPCertificate").path("Certificate").asText())
+                .startsWith("-----BEGIN CERTIFICATE-----");
         JsonNode deleted = JSON.readTree(call("DELETE", C + "/" + id, q, null).body());
         assertThat(deleted.path("IsDeleted").asBoolean()).isTrue();
         assertThat(code(call("DELETE", C + "/" + id, q, null))).isEqualTo(8151);
     }
 
     @Test
+    void onlyDocumentedCallsFieldsAndShapesAreAccepted() throws Exception {
+        String q = "apikey=k&apisecret=s";
+        // no connections list and no get-one call are documented
+        assertThat(call("GET", C, q, null).statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(call("GET", C + "/x", q, null).statusCode()).isGreaterThanOrEqualTo(400);
+        String base = "{\"Name\":\"x\",\"Domain\":\"a.example.com\",%s}";
+        for (String refused : new String[] {"\"IDPLoginUrl\":\"https://idp\"", "\"Attributes\":{\"Mail\":\"m\"}",
+                "\"IDPCertificate\":{\"Certificate\":\"MIIB\"}", "\"IDPCertificate\":{\"Pem\":\"" + PEM + "\"}",
+                "\"IsActive\":\"yes\""}) {
+            HttpResponse<String> answer = call("POST", C, q, base.formatted(refused));
+            assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+            assertThat(code(answer)).as(refused).isEqualTo(1134);
+        }
+        assertThat(code(call("POST", C, q, base.formatted("\"ConnectionType\":\"oidc_custom\""))))
+                .isEqualTo(LoginRadiusSimulator.INVALID_CONNECTION_TYPE);
+        assertThat(sim.connections("o")).isEmpty();
+    }
+
+    @Test
     void rateLimitAnswers429WithoutHeaders() throws Exception {
         sim.withRateLimit(RateLimit.of(0.1, 1));
-        assertThat(call("GET", C, "apikey=k&apisecret=s", null).statusCode()).isEqualTo(200);
-        HttpResponse<String> limited = call("GET", C, "apikey=k&apisecret=s", null);
+        assertThat(call("GET", ORGS, "apikey=k&apisecret=s", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = call("GET", ORGS, "apikey=k&apisecret=s", null);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
         assertThat(limited.headers().firstValue("X-RateLimit-Reset")).isEmpty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.SimulatorServer;
+import dev.federator.vendor.slashid.GoDuration;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * SlashID's SSO provider-credential API as vendors.md describes it: SlashID-API-Key and SlashID-OrgID on every call,
  * the {result, meta, errors:[{httpcode, message}]} envelope, OIDC credentials keyed by the IdP client_id (create
- * answers 201 without a result), SAML credentials with server ids, write-only client_secret (and Apple private key),
+ * answers 201 without a result; PATCH and DELETE answer 200 with {meta, errors}; a read has no id and no secret), SAML
+ * credentials with server ids, write-only client_secret (and Apple private key),
  * validated consistency headers on every write, and a mode that answers 408 but applies the write later.
  */
 public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
@@ -32,6 +34,13 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
             "azuread", "okta", "apple");
     private static final Set<String> OIDC_FIELDS = Set.of("client_id", "client_secret", "provider", "label",
             "external_cred_id", "enable_in_slashid_oidc_authz_server", "options");
+    /** OAuthCredentialPatchRequest: no client_id, no provider (SlashID's OpenAPI). */
+    private static final Set<String> OIDC_PATCH_FIELDS = Set.of("client_secret", "label", "external_cred_id",
+            "enable_in_slashid_oidc_authz_server", "options");
+    /** OAuthAppleProviderOptions: required, with secret_lifetime a Go duration of 5 minutes to 15,777,000 s. */
+    private static final List<String> APPLE_REQUIRED = List.of("private_key", "team_id", "key_id", "secret_lifetime");
+    private static final Duration APPLE_MIN_LIFETIME = Duration.ofMinutes(5);
+    private static final Duration APPLE_MAX_LIFETIME = Duration.ofSeconds(15_777_000);
     private static final Set<String> SAML_FIELDS = Set.of("idp_metadata_url", "label", "email_claims");
 
     private final String orgId;
@@ -229,8 +238,14 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         }
     }
 
+    /** 204 without a body; 200 without a result is APIResponseBase, {meta, errors} (OIDC PATCH and DELETE). */
     private static void answer(RoutingContext ctx, Answer answer) {
-        if (answer.result() == null) {
+        if (answer.result() == null && answer.status() == 200) {
+            ObjectNode base = object();
+            base.putObject("meta");
+            base.putArray("errors");
+            writeJson(ctx, 200, base);
+        } else if (answer.result() == null) {
             ctx.response().setStatusCode(answer.status()).end();
         } else {
             writeJson(ctx, answer.status(), object().<ObjectNode>set("result", answer.result())
@@ -285,16 +300,13 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         if (!PROVIDERS.contains(provider)) {
             throw new Failure(400, "provider must be one of " + PROVIDERS);
         }
-        boolean appleKey = provider.equals("apple") && body.path("options").path("apple").hasNonNull("private_key");
-        String secret = body.path("client_secret").asText("");
-        if (secret.isEmpty() && !appleKey) {
-            throw new Failure(400, "client_secret is required");
-        }
+        String secret = requiredText(body, "client_secret"); // required for every provider, Apple included
         if (oidc.containsKey(clientId)) {
+            // not documented by SlashID (assumed): a second set for the same client id is refused
             throw new Failure(409, "OIDC provider credentials with client id " + clientId + " already exist");
         }
-        ObjectNode stored = object().put("id", UUID.randomUUID().toString()).put("client_id", clientId)
-                .put("provider", provider);
+        // OAuthCredentialGetResponse has no id and no client_secret: nothing else is stored on the read side.
+        ObjectNode stored = object().put("client_id", clientId).put("provider", provider);
         stored.put("label", body.path("label").asText(""));
         if (body.hasNonNull("external_cred_id")) {
             stored.put("external_cred_id", body.path("external_cred_id").asText());
@@ -310,13 +322,7 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
 
     private Answer patchOidc(String clientId, JsonNode body) {
         ObjectNode stored = existingOidc(clientId);
-        onlyFields(body, OIDC_FIELDS);
-        if (body.has("client_id") && !body.path("client_id").asText().equals(clientId)) {
-            throw new Failure(400, "client_id cannot change; create new credentials instead");
-        }
-        if (body.has("provider") && !body.path("provider").asText().equals(stored.path("provider").asText())) {
-            throw new Failure(400, "provider cannot change");
-        }
+        onlyFields(body, OIDC_PATCH_FIELDS);
         ObjectNode next = stored.deepCopy();
         for (String f : List.of("label", "external_cred_id", "enable_in_slashid_oidc_authz_server")) {
             if (body.has(f)) {
@@ -333,7 +339,7 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
             oidcSecrets.put(clientId, body.path("client_secret").asText());
         }
         oidc.put(clientId, next);
-        return new Answer(204, null);
+        return new Answer(200, null);
     }
 
     private void keepAppleKey(String clientId) {
@@ -348,7 +354,8 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         existingOidc(clientId);
         oidc.remove(clientId);
         oidcSecrets.remove(clientId);
-        return new Answer(204, null);
+        appleKeys.remove(clientId);
+        return new Answer(200, null);
     }
 
     /** Validates options: only the provider's own key; Apple's private key is kept but never returned. */
@@ -379,7 +386,18 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
                 throw new Failure(400, "options.okta.organization_url is required and must be an https URL");
             }
         }
-        if (provider.equals("apple") && mine.hasNonNull("private_key")) {
+        if (provider.equals("apple")) {
+            for (String field : APPLE_REQUIRED) {
+                if (mine.path(field).asText("").isEmpty()) {
+                    throw new Failure(400, "options.apple." + field + " is required");
+                }
+            }
+            boolean inRange = GoDuration.parse(mine.path("secret_lifetime").asText())
+                    .filter(d -> d.compareTo(APPLE_MIN_LIFETIME) >= 0 && d.compareTo(APPLE_MAX_LIFETIME) <= 0)
+                    .isPresent();
+            if (!inRange) {
+                throw new Failure(400, "options.apple.secret_lifetime must be a duration from 5m to 15777000s");
+            }
             APPLE_KEYS.set(mine.remove("private_key").asText()); // write-only: accepted, never returned
         }
         out.set(provider, mine);

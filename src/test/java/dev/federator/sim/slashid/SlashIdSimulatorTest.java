@@ -130,6 +130,47 @@ class SlashIdSimulatorTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.oidcCredentials().containsKey("0oa1"));
     }
 
+    private static final String APPLE = """
+            {"client_id":"com.example.web","client_secret":"k","provider":"apple",
+             "options":{"apple":{"private_key":"k","team_id":"T1","key_id":"K1","secret_lifetime":"720h"}}}""";
+
+    @Test
+    void appleNeedsClientSecretAndEveryAppleOptionWithALifetimeOfFiveMinutesToSixMonths() throws Exception {
+        assertThat(call("POST", SlashIdSimulator.OIDC, APPLE.replace("\"client_secret\":\"k\",", ""), write())
+                .statusCode()).isEqualTo(400);
+        for (String field : new String[] {"\"private_key\":\"k\",", "\"team_id\":\"T1\",", "\"key_id\":\"K1\","}) {
+            assertThat(call("POST", SlashIdSimulator.OIDC, APPLE.replace(field, ""), write()).statusCode()).as(field)
+                    .isEqualTo(400);
+        }
+        for (String lifetime : new String[] {"", "4m59s", "4382h31m", "30d", "720"}) {
+            HttpResponse<String> refused = call("POST", SlashIdSimulator.OIDC,
+                    APPLE.replace("\"720h\"", "\"" + lifetime + "\""), write());
+            assertThat(refused.statusCode()).as(lifetime).isEqualTo(400);
+        }
+        assertThat(call("POST", SlashIdSimulator.OIDC, APPLE.replace("\"720h\"", "\"4382h30m\""), write()).statusCode())
+                .isEqualTo(201);
+        assertThat(sim.applePrivateKey("com.example.web")).contains("k");
+    }
+
+    @Test
+    void oidcPatchAndDeleteAnswer200WithMetaAndErrorsAndReadsHaveNoIdOrSecret() throws Exception {
+        call("POST", SlashIdSimulator.OIDC, OKTA, write());
+        JsonNode read = JSON.readTree(call("GET", SlashIdSimulator.OIDC + "/0oa1", null, auth()).body()).path("result");
+        assertThat(read.has("id")).isFalse();
+        assertThat(read.has("client_secret")).isFalse();
+        assertThat(call("PATCH", SlashIdSimulator.OIDC + "/0oa1", "{\"provider\":\"okta\"}", write()).statusCode())
+                .isEqualTo(400);
+        assertThat(call("PATCH", SlashIdSimulator.OIDC + "/0oa1", "{\"client_id\":\"0oa1\"}", write()).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> patched = call("PATCH", SlashIdSimulator.OIDC + "/0oa1", "{\"label\":\"New\"}", write());
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(patched.body()).has("meta")).isTrue();
+        assertThat(JSON.readTree(patched.body()).path("errors").isArray()).isTrue();
+        HttpResponse<String> deleted = call("DELETE", SlashIdSimulator.OIDC + "/0oa1", null, write());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()).has("meta")).isTrue();
+    }
+
     @Test
     void samlCreateAnswers201WithResultAndPatchAnswers204() throws Exception {
         HttpResponse<String> created = call("POST", SlashIdSimulator.SAML,

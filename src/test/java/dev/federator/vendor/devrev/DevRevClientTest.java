@@ -74,7 +74,7 @@ class DevRevClientTest {
         assertThat(saml.path("signing_cert").asText()).isEqualTo(PEM.trim());
         assertThat(saml.path("fields_map").path("email").asText()).isEqualTo("email");
         assertThat(saml.path("fields_map").path("user_id").asText()).isEqualTo("upn");
-        assertThat(saml.path("connection_name").asText()).isEqualTo("corp-adfs");
+        assertThat(saml.path("connection_name").asText()).isEqualTo(DevRevSimulator.DEV_OID + "-corp-adfs");
         // create, then toggle: DevRev creates disabled
         assertThat(sim.calls().countRoute(CREATE)).isEqualTo(5);
         assertThat(sim.calls().countRoute(TOGGLE)).isEqualTo(5);
@@ -131,6 +131,29 @@ class DevRevClientTest {
                 .extracting(e -> ((VendorException) e).reason()).isEqualTo("AmbiguousName");
     }
 
+    /** DevRev refuses a SAML connection_name that is not "<dev_oid>-<custom>"; the org's id comes from dev-orgs.get. */
+    @Test
+    void samlConnectionNameIsTheOrgsDevOidAndTheConnectionName() {
+        RemoteConnection saml = create(DevRevFixtures.saml("acme-adfs", PEM, "mail"));
+        assertThat(stored(saml).path("connection_name").asText()).isEqualTo(DevRevSimulator.DEV_OID + "-acme-adfs");
+        assertThat(sim.calls().countRoute(DevRevSimulator.GET_ORG)).isEqualTo(1);
+        // found again by it after a lost status, even with another display name
+        sim.editOutOfBand(saml.id(), c -> c.put("display_name", "Renamed in DevRev"));
+        assertThat(client.find("acme-adfs", null)).map(RemoteConnection::id).contains(saml.id());
+        assertThat(client.listAll().orElseThrow()).extracting(RemoteConnection::name).contains("acme-adfs");
+        assertThat(sim.calls().countRoute(DevRevSimulator.GET_ORG)).isEqualTo(1); // read once per client
+    }
+
+    @Test
+    void aConnectionNameDevRevWouldRefuseIsReportedBeforeAnyWrite() {
+        sim.calls().reset();
+        DesiredConnection underscore = DevRevFixtures.saml("acme_adfs", PEM, "mail");
+        assertThatThrownBy(() -> create(underscore)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("spec.connectionName").hasMessageContaining(DevRevSimulator.DEV_OID)
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo("InvalidField");
+        assertThat(sim.calls().writes()).isZero();
+    }
+
     @Test
     void updateSendsOnlyChangedFieldsAndTogglesOnlyForEnabled() {
         DesiredConnection v1 = DevRevFixtures.oidc("corp", "s1");
@@ -171,7 +194,7 @@ class DevRevClientTest {
         assertThat(stored.path("signing_cert").asText()).isEqualTo(DevRevFixtures.PEM2.trim());
         assertThat(stored.path("fields_map").has("email")).isFalse();
         assertThat(stored.path("fields_map").path("user_id").asText()).isEqualTo("upn");
-        assertThat(stored.path("connection_name").asText()).isEqualTo("adfs");
+        assertThat(stored.path("connection_name").asText()).isEqualTo(DevRevSimulator.DEV_OID + "-adfs");
     }
 
     @Test

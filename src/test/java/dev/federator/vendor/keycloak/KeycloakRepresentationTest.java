@@ -33,6 +33,35 @@ public class KeycloakRepresentationTest {
         assertThat(r.identityPaths()).contains("alias", "providerId");
     }
 
+    private static DesiredConnection saml(String metadataUrl, String nameIdFormat, String userId) {
+        return new DesiredConnection("corp-saml", null, true, ConnectionKind.SAML, null,
+                new DesiredConnection.Saml("https://idp/sso", null, "https://idp", metadataUrl, null, nameIdFormat,
+                        null, null, null),
+                null, new DesiredConnection.AttributeMapping(null, userId, null, null, null), List.of(), Map.of(),
+                "uid-1");
+    }
+
+    /** Keycloak ignores metadataDescriptorUrl unless useMetadataDescriptorUrl is "true". */
+    @Test
+    void aMetadataUrlIsSentWithTheFlagThatMakesKeycloakUseIt() {
+        ObjectNode config = (ObjectNode) KeycloakRepresentation.render(saml("https://idp/md", null, null)).body()
+                .path("config");
+        assertThat(config.path("metadataDescriptorUrl").asText()).isEqualTo("https://idp/md");
+        assertThat(config.path("useMetadataDescriptorUrl").asText()).isEqualTo("true");
+        ObjectNode without = (ObjectNode) KeycloakRepresentation.render(saml(null, null, null)).body().path("config");
+        assertThat(without.path("useMetadataDescriptorUrl").isTextual()).isFalse();
+    }
+
+    @Test
+    void aTransientNameIdNeedsAnAttributePrincipalAsKeycloakRequires() {
+        String transientFormat = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
+        assertThatThrownBy(() -> KeycloakRepresentation.render(saml(null, transientFormat, null)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("spec.attributeMapping.userId");
+        ObjectNode config = (ObjectNode) KeycloakRepresentation.render(saml(null, transientFormat, "uid")).body()
+                .path("config");
+        assertThat(config.path("principalType").asText()).isEqualTo("ATTRIBUTE");
+    }
+
     @Test
     void unchangedSecretIsSentBackAsTheMaskAndAChangedOneAsItsValue() {
         Rendering r = KeycloakRepresentation.render(oidc("s3cret", Map.of()));

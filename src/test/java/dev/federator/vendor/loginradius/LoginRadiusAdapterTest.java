@@ -144,6 +144,13 @@ class LoginRadiusAdapterTest {
                 domains, vendorOptions, "uid-1");
     }
 
+    /** PEM with headers, as every published LoginRadius example shows IDPCertificate.Certificate. */
+    private static String pem(SigningCertificate cert) {
+        String pem = LoginRadiusRepresentation.pem(cert.base64Der().get(0));
+        assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("\n-----END CERTIFICATE-----");
+        return pem;
+    }
+
     private static DesiredConnection saml(String entityId, SigningCertificate cert) {
         return saml(entityId, cert, List.of(DOMAIN), Map.of());
     }
@@ -166,15 +173,14 @@ class LoginRadiusAdapterTest {
         assertThat(stored.path("Domain").asText()).isEqualTo(DOMAIN);
         assertThat(stored.path("IsActive").asBoolean()).isTrue();
         assertThat(stored.path("IDPEntityId").asText()).isEqualTo("http://adfs/trust");
-        assertThat(stored.path(LoginRadiusRepresentation.SIGN_IN_ENDPOINT).asText())
-                .isEqualTo("https://adfs.corp.example.com/adfs/ls/");
+        assertThat(stored.has("IDPLoginUrl")).isFalse(); // no documented field: LoginRadius reads the metadata
         assertThat(stored.path("IDPMetadataUrl").asText()).endsWith("FederationMetadata.xml");
         assertThat(stored.path("IsIDPInitiated").asBoolean()).isTrue();
         assertThat(stored.path("Attributes").path("Email").asText()).isEqualTo("email");
         assertThat(stored.path("Attributes").path("ID").asText()).isEqualTo("upn");
         assertThat(stored.path("Attributes").path("Groups").asText()).isEqualTo("groups");
         assertThat(stored.path("Attributes").path("CustomMapping").path("department").asText()).isEqualTo("dept");
-        assertThat(stored.path("IDPCertificate").path("Certificate").asText()).isEqualTo(cert(1).base64Der().get(0));
+        assertThat(stored.path("IDPCertificate").path("Certificate").asText()).isEqualTo(pem(cert(1)));
         // The certificate round-trips: LoginRadius' NotAfter and the status agree with the Secret's certificate.
         assertThat(Instant.parse(stored.path("IDPCertificate").path("NotAfter").asText())).isEqualTo(cert(1).notAfter());
         assertThat(status.signingCertificate.notAfter).isEqualTo(cert(1).notAfter().toString());
@@ -203,7 +209,7 @@ class LoginRadiusAdapterTest {
         run(client, saml("http://adfs/trust-v2", cert(2)));
         stored = sim.connection(ORG, "corp-adfs").orElseThrow();
         assertThat(writes()).isEqualTo(3);
-        assertThat(stored.path("IDPCertificate").path("Certificate").asText()).isEqualTo(cert(2).base64Der().get(0));
+        assertThat(stored.path("IDPCertificate").path("Certificate").asText()).isEqualTo(pem(cert(2)));
         assertThat(Instant.parse(stored.path("IDPCertificate").path("NotAfter").asText())).isEqualTo(cert(2).notAfter());
         assertThat(status.signingCertificate.notAfter).isEqualTo(cert(2).notAfter().toString());
         run(client, saml("http://adfs/trust-v2", cert(2)));
@@ -315,7 +321,7 @@ class LoginRadiusAdapterTest {
         assertThat(client.find("zzz", null)).isEmpty();
         assertThat(client.listAll().orElseThrow()).extracting(RemoteConnection::name).containsExactly("a", "b", "c");
         assertThat(sim.calls().calls()).hasSize(2); // the lookups share one read; listAll reads afresh
-        assertThat(sim.calls().countRoute("GET /v2/manage/organizations/:orgId/connections")).isEqualTo(2);
+        assertThat(sim.calls().countRoute("GET /v2/manage/organizations")).isEqualTo(2);
 
         // The operator's steady-state drift checks share one listing of the organization for all its connections.
         RemoteSnapshots snapshots = new RemoteSnapshots(Clock.systemUTC());
@@ -331,7 +337,7 @@ class LoginRadiusAdapterTest {
         RemoteConnection a = client.find("a", null).orElseThrow();
         client.delete(a);
         assertThat(client.find("a", null)).isEmpty();
-        assertThat(sim.calls().countRoute("GET /v2/manage/organizations/:orgId/connections")).isEqualTo(2);
+        assertThat(sim.calls().countRoute("GET /v2/manage/organizations")).isEqualTo(2);
     }
 
     @Test
@@ -439,11 +445,15 @@ class LoginRadiusAdapterTest {
                         null, null, null), null, null, null, List.of(DOMAIN), Map.of(), "uid");
         assertThatThrownBy(() -> client.render(bare)).isInstanceOf(InvalidRequestException.class)
                 .extracting(e -> ((VendorException) e).reason()).isEqualTo("UnverifiedConnectionType");
+        // Passed through as described; the simulator knows only saml_custom and refuses the rest, as LoginRadius
+        // refuses an invalid ConnectionType with its own error.
         DesiredConnection described = new DesiredConnection("partner", null, true, ConnectionKind.OIDC, bare.oidc(),
-                null, null, null, List.of(DOMAIN), Map.of("ConnectionType", "oidc_custom", "ClientId", "cid"), "uid");
-        RemoteConnection created = client.create(described, client.render(described));
-        assertThat(created.body().path("ConnectionType").asText()).isEqualTo("oidc_custom");
-        assertThat(sim.connection(ORG, "partner").orElseThrow().path("ClientId").asText()).isEqualTo("cid");
+                null, null, null, List.of(DOMAIN), Map.of("ConnectionType", "oidc_custom"), "uid");
+        assertThatThrownBy(() -> client.create(described, client.render(described)))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining(Integer.toString(LoginRadiusSimulator.INVALID_CONNECTION_TYPE))
+                .hasMessageContaining("connection type");
+        assertThat(sim.connection(ORG, "partner")).isEmpty();
         DesiredConnection withSecret = new DesiredConnection("partner", null, true, ConnectionKind.OIDC,
                 new DesiredConnection.Oidc("https://idp", "cid", SecretValue.of("s"), List.of(), null, null, null,
                         null, null, null, null, null, null), null, null, null, List.of(DOMAIN),

@@ -197,11 +197,42 @@ class SlashIdAdapterTest {
         run(apple);
         ObjectNode stored = sim.oidcCredentials().get("com.example.web");
         assertThat(stored.at("/options/apple/team_id").asText()).isEqualTo("TEAM123");
+        assertThat(stored.at("/options/apple/secret_lifetime").asText()).isEqualTo("720h"); // SlashID's default
         assertThat(stored.at("/options/apple").has("private_key")).isFalse();
         assertThat(sim.applePrivateKey("com.example.web")).contains("-----BEGIN PRIVATE KEY-----k1");
+        assertThat(sim.clientSecret("com.example.web")).contains("-----BEGIN PRIVATE KEY-----k1"); // required field
         run(apple);
         assertThat(sim.calls().writes()).isEqualTo(1);
         assertThat(readyReason()).isEqualTo("InSync");
+
+        run(apple(SecretValue.of("-----BEGIN PRIVATE KEY-----k2"), Map.of("team_id", "TEAM123", "key_id", "KEY456",
+                "secret_lifetime", "2160h")));
+        assertThat(sim.applePrivateKey("com.example.web")).contains("-----BEGIN PRIVATE KEY-----k2");
+        assertThat(sim.oidcCredentials().get("com.example.web").at("/options/apple/secret_lifetime").asText())
+                .isEqualTo("2160h");
+        assertThat(calls(OIDC_PATCH)).isEqualTo(1);
+    }
+
+    private static DesiredConnection apple(SecretValue key, Map<String, String> appleOptions) {
+        return new DesiredConnection("corp", "Sign in with Apple", true, ConnectionKind.OIDC,
+                new DesiredConnection.Oidc(null, "com.example.web", key, List.of(), null, null, null, null, null, null,
+                        null, null, "apple"),
+                null, null, null, List.of(), Map.of("options", Map.of("apple", appleOptions)), UID);
+    }
+
+    @Test
+    void appleOptionsSlashIdRequiresAreCheckedBeforeAnyWrite() {
+        SecretValue key = SecretValue.of("-----BEGIN PRIVATE KEY-----k1");
+        assertThatThrownBy(() -> client.render(apple(key, Map.of("key_id", "KEY456"))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("options.apple.team_id");
+        assertThatThrownBy(() -> client.render(apple(key, Map.of("team_id", "TEAM123"))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("options.apple.key_id");
+        for (String lifetime : List.of("1m", "4383h", "30 days")) {
+            assertThatThrownBy(() -> client.render(apple(key, Map.of("team_id", "T", "key_id", "K",
+                    "secret_lifetime", lifetime)))).as(lifetime).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("secret_lifetime");
+        }
+        assertThat(sim.calls().writes()).isZero();
     }
 
     // ---- write-only secret ----
