@@ -120,6 +120,22 @@ public final class MockKubernetes implements AutoCloseable {
                 .mapToLong(e -> e.getValue().sum()).sum();
     }
 
+    /**
+     * Every request that carried a bearer token starting with {@code prefix} (the operators', see
+     * {@link OperatorProcess#bearerToken()}): token to "METHOD path[?watch=true][&fieldSelector=...]" to how many came.
+     */
+    public Map<String, Map<String, Long>> requestsByToken(String prefix) {
+        Map<String, Map<String, Long>> byToken = new java.util.TreeMap<>();
+        dispatcher.authorized.forEach((key, count) -> {
+            String[] tokenAndRequest = key.split(" ", 2);
+            if (tokenAndRequest[0].startsWith(prefix)) {
+                byToken.computeIfAbsent(tokenAndRequest[0], t -> new java.util.TreeMap<>())
+                        .merge(tokenAndRequest[1], count.sum(), Long::sum);
+            }
+        });
+        return byToken;
+    }
+
     /** How many status writes were answered 409 by {@link #conflictStatusWrites}. */
     public int conflictsAnswered() { return dispatcher.answered.get(); }
 
@@ -133,6 +149,8 @@ public final class MockKubernetes implements AutoCloseable {
         private final Map<String, int[]> rules = new ConcurrentHashMap<>();
         /** "METHOD path" to how many such requests came. */
         private final Map<String, java.util.concurrent.atomic.LongAdder> requests = new ConcurrentHashMap<>();
+        /** "TOKEN METHOD path[?query the RBAC authorizer reads]" to how many such requests came, for the RBAC audit. */
+        private final Map<String, java.util.concurrent.atomic.LongAdder> authorized = new ConcurrentHashMap<>();
         private final Map<ServerRequest, Queue<ServerResponse>> expectations;
         private final MockDispatcher expected;
         private final IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
@@ -144,6 +162,7 @@ public final class MockKubernetes implements AutoCloseable {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            recordAuthorized(request);
             Queue<ServerResponse> queued = expectations.get(
                     new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
             if (queued != null && !queued.isEmpty()) {
@@ -162,6 +181,30 @@ public final class MockKubernetes implements AutoCloseable {
                             + "\"message\":\"Operation cannot be fulfilled on identityconnections.federator.dev \\\""
                             + name + "\\\": the object has been modified; please apply your changes to the latest "
                             + "version and try again\",\"reason\":\"Conflict\",\"code\":409}");
+        }
+
+        /** Cheap enough for every request: one header read and, for a bearer, one map update. */
+        private void recordAuthorized(RecordedRequest request) {
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ")) {
+                return;
+            }
+            String target = request.getPath();
+            int q = target.indexOf('?');
+            String key = auth.substring("Bearer ".length()) + " " + request.getMethod().toUpperCase(java.util.Locale.ROOT)
+                    + " " + (q < 0 ? target : target.substring(0, q) + authorizedQuery(target.substring(q + 1)));
+            authorized.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
+
+        /** Of a query, what decides the RBAC verb and name (watch, a field selector); not resource versions. */
+        private static String authorizedQuery(String query) {
+            StringBuilder kept = new StringBuilder();
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("watch=") || pair.startsWith("fieldSelector=")) {
+                    kept.append(kept.length() == 0 ? '?' : '&').append(pair);
+                }
+            }
+            return kept.toString();
         }
 
         @Override
