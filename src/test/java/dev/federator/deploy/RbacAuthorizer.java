@@ -25,8 +25,12 @@ public final class RbacAuthorizer {
                             "/healthz", "/livez", "/readyz")));
 
     private final List<Rule> rules;
+    private final Set<ShippedGrant> shipped;
 
-    private RbacAuthorizer(List<Rule> rules) { this.rules = rules; }
+    private RbacAuthorizer(List<Rule> rules) {
+        this.rules = rules;
+        this.shipped = expand(rules);
+    }
 
     /**
      * The rules bound to ServiceAccount {@code namespace/name} in {@code install}.
@@ -105,7 +109,9 @@ public final class RbacAuthorizer {
     }
 
     /** Every (verb, API group, resource) the shipped rules grant, one entry per combination, in rule order. */
-    public Set<ShippedGrant> shippedGrants() {
+    public Set<ShippedGrant> shippedGrants() { return shipped; }
+
+    private static Set<ShippedGrant> expand(List<Rule> rules) {
         Set<ShippedGrant> all = new LinkedHashSet<>();
         for (Rule rule : rules) {
             for (String group : rule.apiGroups()) {
@@ -121,7 +127,7 @@ public final class RbacAuthorizer {
                 }
             }
         }
-        return all;
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     /** Whether one shipped (verb, group, resource) combination, as {@link #shippedGrants()} lists it, allows the request. */
