@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,6 +55,35 @@ public final class RbacAudit {
             throw new IllegalStateException("one token for two install modes (" + before + ", " + mode + ")");
         }
         operatorRuns++;
+    }
+
+    /**
+     * The answer a cluster with the shipped RBAC gives to the operator's SelfSubjectRulesReview in {@code namespace}
+     * (JOSDK checks its Lease access so before electing a leader): what every install of its mode grants there.
+     * Empty for a token that is no audited operator's.
+     */
+    public Optional<SubjectRulesReviewStatus> rulesReview(String bearerToken, String namespace) {
+        InstallMode mode = modeByToken.get(bearerToken);
+        if (mode == null) {
+            return Optional.empty();
+        }
+        Set<List<String>> common = null;
+        for (RenderedInstall install : mode.installs()) {
+            Set<List<String>> granted = RbacAuthorizer.forServiceAccount(install, RenderedInstall.RELEASE_NAMESPACE,
+                    SERVICE_ACCOUNT).rulesIn(namespace);
+            if (common == null) {
+                common = new LinkedHashSet<>(granted);
+            } else {
+                common.retainAll(granted);
+            }
+        }
+        Map<List<String>, List<String>> verbsByResource = new LinkedHashMap<>();
+        common.forEach(t -> verbsByResource.computeIfAbsent(List.of(t.get(1), t.get(2)), k -> new ArrayList<>()).add(t.get(0)));
+        var status = new SubjectRulesReviewStatusBuilder().withIncomplete(false);
+        verbsByResource.forEach((groupAndResource, verbs) -> status.addNewResourceRule()
+                .withApiGroups(groupAndResource.get(0)).withResources(groupAndResource.get(1)).withVerbs(verbs)
+                .endResourceRule());
+        return Optional.of(status.build());
     }
 
     /**

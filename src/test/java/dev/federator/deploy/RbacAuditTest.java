@@ -59,6 +59,21 @@ class RbacAuditTest {
     }
 
     @Test
+    void rulesReviewsAnswerWhatEveryInstallOfTheModeGrantsInThatNamespace() {
+        RbacAudit audit = new RbacAudit("Review", "federator-system", reports);
+        audit.addOperator("sa-token", Map.of());
+        var home = audit.rulesReview("sa-token", "federator-system").orElseThrow();
+        assertThat(home.getResourceRules()).anySatisfy(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+            assertThat(r.getVerbs()).contains("create", "update", "get", "patch");
+        });
+        assertThat(audit.rulesReview("sa-token", "team-a").orElseThrow().getResourceRules())
+                .noneSatisfy(r -> assertThat(r.getResources()).contains("leases"));
+        assertThat(audit.rulesReview("another-token", "federator-system")).isEmpty();
+    }
+
+    @Test
     void anOperatorWithoutRecordedRequestsProvesNothing() {
         RbacAudit audit = new RbacAudit("Silent", "federator-system", reports);
         audit.addOperator("sa-token", Map.of());

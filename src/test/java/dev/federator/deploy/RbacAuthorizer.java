@@ -130,6 +130,21 @@ public final class RbacAuthorizer {
         return java.util.Collections.unmodifiableSet(all);
     }
 
+    /**
+     * What a SelfSubjectRulesReview in {@code namespace} answers: every (verb, group, resource) the account may use
+     * there, from ClusterRoleBindings and that namespace's RoleBindings (rules limited by resourceNames left out).
+     */
+    public Set<List<String>> rulesIn(String namespace) {
+        Set<List<String>> triples = new LinkedHashSet<>();
+        for (ShippedGrant g : shipped) {
+            String bound = g.grant().bindingNamespace();
+            if (g.resourceNames().isEmpty() && (bound.isEmpty() || bound.equals(namespace))) {
+                triples.add(List.of(g.verb(), g.apiGroup(), g.resource()));
+            }
+        }
+        return triples;
+    }
+
     /** Whether one shipped (verb, group, resource) combination, as {@link #shippedGrants()} lists it, allows the request. */
     public static boolean grantAllows(ShippedGrant g, ApiRequest request) {
         Rule single = new Rule(g.grant(), List.of(g.apiGroup()), List.of(g.resource()), List.of(g.verb()),

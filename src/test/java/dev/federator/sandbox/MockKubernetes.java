@@ -3,7 +3,9 @@ package dev.federator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -92,6 +94,16 @@ public final class MockKubernetes implements AutoCloseable {
                 .always();
     }
 
+    /**
+     * Answers the SelfSubjectRulesReviews of a bearer token as {@code answers} says (token, namespace to the rules;
+     * empty = not this token's), e.g. from the shipped RBAC, so that JOSDK's start-up check of Lease access is judged
+     * by the RBAC users install rather than by {@link #grantEverything()}.
+     */
+    public void answerRulesReviews(
+            java.util.function.BiFunction<String, String, java.util.Optional<SubjectRulesReviewStatus>> answers) {
+        dispatcher.rulesReviews = answers;
+    }
+
     public void ensureNamespace(String name) {
         if (client.namespaces().withName(name).get() == null) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
@@ -154,6 +166,8 @@ public final class MockKubernetes implements AutoCloseable {
         private final Map<ServerRequest, Queue<ServerResponse>> expectations;
         private final MockDispatcher expected;
         private final IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
+        private volatile java.util.function.BiFunction<String, String, java.util.Optional<SubjectRulesReviewStatus>>
+                rulesReviews = (token, namespace) -> java.util.Optional.empty();
 
         ConflictingDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
             this.expectations = expectations;
@@ -163,6 +177,10 @@ public final class MockKubernetes implements AutoCloseable {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
             recordAuthorized(request);
+            MockResponse review = rulesReview(request);
+            if (review != null) {
+                return review;
+            }
             Queue<ServerResponse> queued = expectations.get(
                     new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
             if (queued != null && !queued.isEmpty()) {
@@ -181,6 +199,23 @@ public final class MockKubernetes implements AutoCloseable {
                             + "\"message\":\"Operation cannot be fulfilled on identityconnections.federator.dev \\\""
                             + name + "\\\": the object has been modified; please apply your changes to the latest "
                             + "version and try again\",\"reason\":\"Conflict\",\"code\":409}");
+        }
+
+        private MockResponse rulesReview(RecordedRequest request) {
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ") || !"POST".equalsIgnoreCase(request.getMethod())
+                    || !request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
+                return null;
+            }
+            SelfSubjectRulesReview review = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                    request.getUtf8Body(), SelfSubjectRulesReview.class);
+            String namespace = review.getSpec() == null ? null : review.getSpec().getNamespace();
+            return rulesReviews.apply(auth.substring("Bearer ".length()), namespace)
+                    .map(status -> {
+                        review.setStatus(status);
+                        return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                                .setBody(io.fabric8.kubernetes.client.utils.Serialization.asJson(review));
+                    }).orElse(null);
         }
 
         /** Cheap enough for every request: one header read and, for a bearer, one map update. */

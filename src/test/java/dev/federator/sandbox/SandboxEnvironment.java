@@ -34,6 +34,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         this.kubernetes = new MockKubernetes(Path.of("crds"), OPERATOR_NAMESPACE, "default");
         this.secretScan = SecretScan.start(name, kubernetes.client(), namespace -> true);
         this.rbacAudit = new RbacAudit(name, OPERATOR_NAMESPACE);
+        kubernetes.answerRulesReviews(rbacAudit::rulesReview);
         this.simulators = SimulatorFleet.start();
         secretScan.addSecrets("a token a simulator issued", simulators::issuedTokens);
     }
