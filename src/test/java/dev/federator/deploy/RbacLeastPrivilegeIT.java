@@ -41,8 +41,8 @@ class RbacLeastPrivilegeIT {
 
     static {
         // Fabric8 renews the Lease by PATCH, but JOSDK refuses to start leader election unless a SelfSubjectRulesReview
-        // lists create, update and get on leases (LeaderElectionManager.checkLeaseAccess); the mock API server has no
-        // authorizer to answer that review from the RBAC.
+        // lists create, update and get on leases (LeaderElectionManager.checkLeaseAccess). The mock API server answers
+        // that review from the shipped RBAC, so every end-to-end start fails without this grant: proven, never sent.
         ALLOW_LIST.put("update coordination.k8s.io/leases", "JOSDK's start-up check of Lease access demands update");
         // JOSDK re-reads a resource whose finalizer patch conflicted (ReconciliationDispatcher); the tests provoke
         // conflicts on status writes only.
