@@ -2,15 +2,11 @@ package dev.federator.e2e;
 
 import dev.federator.api.v1alpha1.AllowedNamespaces;
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
-import dev.federator.api.v1alpha1.ClusterPlatformSpec;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.KeycloakPlatformSpec;
 import dev.federator.api.v1alpha1.PlatformRef;
-import dev.federator.api.v1alpha1.SecretRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.status.Conditions;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,14 +36,8 @@ class InstallModesRbacE2EIT {
             });
             String home = SandboxEnvironment.OPERATOR_NAMESPACE;
             env.client().resource(Manifests.secret(home, "shared-kc", keycloak.credentials())).create();
-            ClusterIdentityPlatform shared = new ClusterIdentityPlatform();
-            shared.setMetadata(new ObjectMetaBuilder().withName("shared-kc-" + ns).build());
-            shared.setSpec(new ClusterPlatformSpec());
-            shared.getSpec().keycloak = new KeycloakPlatformSpec();
-            shared.getSpec().keycloak.url = keycloak.url();
-            shared.getSpec().keycloak.realm = keycloak.newRealm();
-            shared.getSpec().keycloak.authRealm = keycloak.authRealm();
-            shared.getSpec().keycloak.credentialsRef = new SecretRef("shared-kc");
+            ClusterIdentityPlatform shared = Manifests.clusterKeycloakPlatform("shared-kc-" + ns, keycloak,
+                    keycloak.newRealm(), "shared-kc");
             shared.getSpec().allowedNamespaces = new AllowedNamespaces();
             shared.getSpec().allowedNamespaces.from = AllowedNamespaces.From.Selector;
             shared.getSpec().allowedNamespaces.selector = new LabelSelectorBuilder()
