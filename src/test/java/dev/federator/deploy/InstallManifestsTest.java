@@ -28,6 +28,18 @@ class InstallManifestsTest {
         assertThat(m.ofKind("ServiceMonitor")).isEmpty();
     }
 
+    /** The RBAC audit reads the base without kubectl: it must see the RBAC kustomize emits. */
+    @Test
+    void theAuditsRenderingOfTheBaseHasKustomizesRbac() throws Exception {
+        Manifests kustomize = Manifests.parse(kubectlKustomize("deploy/"));
+        java.util.List<String> kinds = java.util.List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role",
+                "RoleBinding");
+        assertThat(RenderedInstall.kustomizeBase().docs().stream().map(RenderedInstall.Doc::json)
+                .filter(d -> kinds.contains(d.path("kind").asText())).toList())
+                .containsExactlyInAnyOrderElementsOf(kustomize.docs.stream()
+                        .filter(d -> kinds.contains(d.path("kind").asText())).toList());
+    }
+
     @Test
     void kustomizeOverlayFromTheReadmeSetsImageAndNamespaces() throws Exception {
         Path overlay = Path.of("target", "kustomize-overlay");

@@ -119,13 +119,13 @@ final class Manifests {
             if (resources.stream().anyMatch(CRD_RESOURCES::contains)) {
                 // The finalizer is added and removed with a patch/update of the main resource; never create/delete.
                 assertThat(verbs).as("our resources: read, plus patch/update for the finalizer")
-                        .containsOnly("get", "list", "watch", "patch", "update");
+                        .isSubsetOf("get", "list", "watch", "patch", "update");
             }
             for (String resource : resources) {
                 if (resource.endsWith("/finalizers")) {
-                    assertThat(verbs).containsOnly("update");
+                    assertThat(verbs).isSubsetOf("update");
                 } else if (resource.endsWith("/status")) {
-                    assertThat(verbs).containsOnly("get", "patch", "update");
+                    assertThat(verbs).isSubsetOf("get", "patch", "update");
                 } else if (!CRD_RESOURCES.contains(resource) && !"events".equals(resource)) {
                     assertThat(verbs).as("%s is read-only", resource).noneMatch(WRITE_VERBS::contains);
                 }

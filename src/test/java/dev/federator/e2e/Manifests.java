@@ -2,6 +2,8 @@ package dev.federator.e2e;
 
 import dev.federator.api.v1alpha1.AttributeMapping;
 import dev.federator.api.v1alpha1.Auth0PlatformSpec;
+import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
+import dev.federator.api.v1alpha1.ClusterPlatformSpec;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.DevRevPlatformSpec;
 import dev.federator.api.v1alpha1.EztoPlatformSpec;
@@ -46,6 +48,20 @@ public final class Manifests {
         spec.keycloak.credentialsRef = new SecretRef(credentialsSecret);
         spec.syncInterval = "3s"; // drift checks every few seconds, so reverts are observable in a test
         platform.setSpec(spec);
+        return platform;
+    }
+
+    /** A ClusterIdentityPlatform on a Keycloak realm; its credentials Secret lives in the operator's namespace. */
+    static ClusterIdentityPlatform clusterKeycloakPlatform(String name, KeycloakBackend backend, String realm,
+                                                           String credentialsSecret) {
+        ClusterIdentityPlatform platform = new ClusterIdentityPlatform();
+        platform.setMetadata(new ObjectMetaBuilder().withName(name).build());
+        platform.setSpec(new ClusterPlatformSpec());
+        platform.getSpec().keycloak = new KeycloakPlatformSpec();
+        platform.getSpec().keycloak.url = backend.url();
+        platform.getSpec().keycloak.realm = realm;
+        platform.getSpec().keycloak.authRealm = backend.authRealm();
+        platform.getSpec().keycloak.credentialsRef = new SecretRef(credentialsSecret);
         return platform;
     }
 

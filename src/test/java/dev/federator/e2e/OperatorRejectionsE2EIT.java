@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
-import dev.federator.api.v1alpha1.ClusterPlatformSpec;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.KeycloakPlatformSpec;
-import dev.federator.api.v1alpha1.SecretRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.Samples;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +39,8 @@ class OperatorRejectionsE2EIT {
         keycloak = new SimulatedKeycloak(env.simulators().keycloak());
         String ns = SandboxEnvironment.OPERATOR_NAMESPACE;
         env.client().resource(Manifests.secret(ns, "shared-kc", keycloak.credentials())).create();
-        ClusterIdentityPlatform shared = new ClusterIdentityPlatform();
-        shared.setMetadata(new ObjectMetaBuilder().withName("shared-kc").build());
-        shared.setSpec(new ClusterPlatformSpec());
-        shared.getSpec().keycloak = new KeycloakPlatformSpec();
-        shared.getSpec().keycloak.url = keycloak.url();
-        shared.getSpec().keycloak.realm = keycloak.newRealm();
-        shared.getSpec().keycloak.authRealm = keycloak.authRealm();
-        shared.getSpec().keycloak.credentialsRef = new SecretRef("shared-kc");
+        ClusterIdentityPlatform shared = Manifests.clusterKeycloakPlatform("shared-kc", keycloak, keycloak.newRealm(),
+                "shared-kc");
         env.client().resource(shared).create(); // allowedNamespaces defaults to the operator's namespace only
     }
 

@@ -3,7 +3,9 @@ package dev.federator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -92,6 +94,16 @@ public final class MockKubernetes implements AutoCloseable {
                 .always();
     }
 
+    /**
+     * Answers the SelfSubjectRulesReviews of a bearer token as {@code answers} says (token, namespace to the rules;
+     * empty = not this token's), e.g. from the shipped RBAC, so that JOSDK's start-up check of Lease access is judged
+     * by the RBAC users install rather than by {@link #grantEverything()}.
+     */
+    public void answerRulesReviews(
+            java.util.function.BiFunction<String, String, java.util.Optional<SubjectRulesReviewStatus>> answers) {
+        dispatcher.rulesReviews = answers;
+    }
+
     public void ensureNamespace(String name) {
         if (client.namespaces().withName(name).get() == null) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
@@ -120,6 +132,22 @@ public final class MockKubernetes implements AutoCloseable {
                 .mapToLong(e -> e.getValue().sum()).sum();
     }
 
+    /**
+     * Every request that carried a bearer token starting with {@code prefix} (the operators', see
+     * {@link OperatorProcess#bearerToken()}): token to "METHOD path[?watch=true][&fieldSelector=...]" to how many came.
+     */
+    public Map<String, Map<String, Long>> requestsByToken(String prefix) {
+        Map<String, Map<String, Long>> byToken = new java.util.TreeMap<>();
+        dispatcher.authorized.forEach((key, count) -> {
+            String[] tokenAndRequest = key.split(" ", 2);
+            if (tokenAndRequest[0].startsWith(prefix)) {
+                byToken.computeIfAbsent(tokenAndRequest[0], t -> new java.util.TreeMap<>())
+                        .merge(tokenAndRequest[1], count.sum(), Long::sum);
+            }
+        });
+        return byToken;
+    }
+
     /** How many status writes were answered 409 by {@link #conflictStatusWrites}. */
     public int conflictsAnswered() { return dispatcher.answered.get(); }
 
@@ -133,9 +161,13 @@ public final class MockKubernetes implements AutoCloseable {
         private final Map<String, int[]> rules = new ConcurrentHashMap<>();
         /** "METHOD path" to how many such requests came. */
         private final Map<String, java.util.concurrent.atomic.LongAdder> requests = new ConcurrentHashMap<>();
+        /** "TOKEN METHOD path[?query the RBAC authorizer reads]" to how many such requests came, for the RBAC audit. */
+        private final Map<String, java.util.concurrent.atomic.LongAdder> authorized = new ConcurrentHashMap<>();
         private final Map<ServerRequest, Queue<ServerResponse>> expectations;
         private final MockDispatcher expected;
         private final IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
+        private volatile java.util.function.BiFunction<String, String, java.util.Optional<SubjectRulesReviewStatus>>
+                rulesReviews = (token, namespace) -> java.util.Optional.empty();
 
         ConflictingDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
             this.expectations = expectations;
@@ -144,6 +176,11 @@ public final class MockKubernetes implements AutoCloseable {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            recordAuthorized(request);
+            MockResponse review = rulesReview(request);
+            if (review != null) {
+                return review;
+            }
             Queue<ServerResponse> queued = expectations.get(
                     new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
             if (queued != null && !queued.isEmpty()) {
@@ -162,6 +199,47 @@ public final class MockKubernetes implements AutoCloseable {
                             + "\"message\":\"Operation cannot be fulfilled on identityconnections.federator.dev \\\""
                             + name + "\\\": the object has been modified; please apply your changes to the latest "
                             + "version and try again\",\"reason\":\"Conflict\",\"code\":409}");
+        }
+
+        private MockResponse rulesReview(RecordedRequest request) {
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ") || !"POST".equalsIgnoreCase(request.getMethod())
+                    || !request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
+                return null;
+            }
+            SelfSubjectRulesReview review = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                    request.getUtf8Body(), SelfSubjectRulesReview.class);
+            String namespace = review.getSpec() == null ? null : review.getSpec().getNamespace();
+            return rulesReviews.apply(auth.substring("Bearer ".length()), namespace)
+                    .map(status -> {
+                        review.setStatus(status);
+                        return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                                .setBody(io.fabric8.kubernetes.client.utils.Serialization.asJson(review));
+                    }).orElse(null);
+        }
+
+        /** Cheap enough for every request: one header read and, for a bearer, one map update. */
+        private void recordAuthorized(RecordedRequest request) {
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ")) {
+                return;
+            }
+            String target = request.getPath();
+            int q = target.indexOf('?');
+            String key = auth.substring("Bearer ".length()) + " " + request.getMethod().toUpperCase(java.util.Locale.ROOT)
+                    + " " + (q < 0 ? target : target.substring(0, q) + authorizedQuery(target.substring(q + 1)));
+            authorized.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
+
+        /** Of a query, what decides the RBAC verb and name (watch, a field selector); not resource versions. */
+        private static String authorizedQuery(String query) {
+            StringBuilder kept = new StringBuilder();
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("watch=") || pair.startsWith("fieldSelector=")) {
+                    kept.append(kept.length() == 0 ? '?' : '&').append(pair);
+                }
+            }
+            return kept.toString();
         }
 
         @Override

@@ -37,6 +37,21 @@ public final class OperatorProcess implements AutoCloseable {
         this.extraEnv = extraEnv;
     }
 
+    /**
+     * The operator's credentials on the embedded API server, as a ServiceAccount token would be on a cluster: the RBAC
+     * audit tells the operator's requests from the test's own by it. One token per watched-namespaces setting, so
+     * that each request is judged in the install mode of the operator that sent it.
+     */
+    public static final String TOKEN_PREFIX = "sandbox-sa-federator-";
+
+    public String bearerToken() {
+        String namespaces = extraEnv.getOrDefault("QUARKUS_OPERATOR_SDK_NAMESPACES", "");
+        return TOKEN_PREFIX + java.util.UUID.nameUUIDFromBytes(namespaces.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** What the test set in the operator's environment on top of the API server's address. */
+    public Map<String, String> extraEnv() { return extraEnv; }
+
     public static Path defaultJar() {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -60,6 +75,7 @@ public final class OperatorProcess implements AutoCloseable {
             // The embedded API server; without it the operator uses KUBECONFIG like kubectl does.
             env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", apiServerUrl);
             env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+            env.put("QUARKUS_KUBERNETES_CLIENT_TOKEN", bearerToken());
             env.remove("KUBECONFIG");
         }
         env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", namespace);

@@ -1,6 +1,7 @@
 package dev.federator.sandbox;
 
 import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.deploy.RbacAudit;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
  * Everything the operator needs, on one machine with nothing installed: an embedded Kubernetes API, a simulator
  * per vendor and the packaged operator in its own JVM. Shared by the sandbox command and the end-to-end tests.
  * Every environment runs a {@link SecretScan} from start to close: closing it fails if any secret value showed up in
- * the operator's log, events, statuses or metrics.
+ * the operator's log, events, statuses or metrics. And an {@link RbacAudit}: closing fails if the shipped RBAC would
+ * forbid any request the operator sent.
  */
 public final class SandboxEnvironment implements AutoCloseable {
     public static final String OPERATOR_NAMESPACE = "federator-system";
@@ -20,6 +22,7 @@ public final class SandboxEnvironment implements AutoCloseable {
     private OperatorProcess operator;
     private final Path log;
     private final SecretScan secretScan;
+    private final RbacAudit rbacAudit;
 
     /** Its secret-scan report is named after the class that creates it (the test class). */
     public SandboxEnvironment(Path log) {
@@ -30,6 +33,8 @@ public final class SandboxEnvironment implements AutoCloseable {
         this.log = log;
         this.kubernetes = new MockKubernetes(Path.of("crds"), OPERATOR_NAMESPACE, "default");
         this.secretScan = SecretScan.start(name, kubernetes.client(), namespace -> true);
+        this.rbacAudit = new RbacAudit(name, OPERATOR_NAMESPACE);
+        kubernetes.answerRulesReviews(rbacAudit::rulesReview);
         this.simulators = SimulatorFleet.start();
         secretScan.addSecrets("a token a simulator issued", simulators::issuedTokens);
     }
@@ -37,6 +42,7 @@ public final class SandboxEnvironment implements AutoCloseable {
     public SandboxEnvironment startOperator(Map<String, String> extraEnv) {
         operator = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE, log, extraEnv);
         secretScan.addOperator(operator);
+        rbacAudit.addOperator(operator.bearerToken(), extraEnv);
         operator.start();
         return this;
     }
@@ -70,19 +76,38 @@ public final class SandboxEnvironment implements AutoCloseable {
         return client().resources(IdentityConnection.class).inAnyNamespace().list().getItems();
     }
 
-    /** Stops everything; fails if the secret scan found a secret value (after stopping). */
+    /**
+     * Stops everything; fails (after stopping) if the secret scan found a secret value or the RBAC audit a request the
+     * shipped RBAC forbids.
+     */
     @Override
     public void close() {
         SecretScan.Report scan;
+        RbacAudit.Report rbac;
         try {
             if (operator != null) {
                 operator.close(); // first, so that its whole log, shutdown included, is scanned
             }
             scan = secretScan.finish();
+            rbac = rbacAudit.finish(kubernetes.requestsByToken(OperatorProcess.TOKEN_PREFIX));
         } finally {
             simulators.close();
             kubernetes.close();
         }
-        scan.assertClean();
+        AssertionError failure = null;
+        for (Runnable check : List.<Runnable>of(scan::assertClean, rbac::assertAllowed)) {
+            try {
+                check.run();
+            } catch (AssertionError e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }
