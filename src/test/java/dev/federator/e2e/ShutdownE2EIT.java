@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the packaged operator ends: on SIGTERM (a rolling update, a drain, a pod deletion) it stops, releases the
- * Lease and exits 0, so that the standby replica takes over at once instead of after the lease expires; a start that
- * cannot succeed ends the process with a non-zero code and the cause in the log, instead of hanging.
+ * Lease and exits 0, so that the standby replica takes over at once instead of after the lease expires; a leader that
+ * loses its Lease exits 1; a start that cannot succeed ends the process with a non-zero code and the cause in the
+ * log, instead of hanging.
  */
 class ShutdownE2EIT {
     /** JOSDK's default lease duration, which LeaderElection keeps: a crashed leader is replaced after this. */
@@ -56,7 +57,8 @@ class ShutdownE2EIT {
             OperatorProcess leader = env.operator();
             Awaitility.await("replica-a leads").atMost(LEASE_DURATION).pollInterval(Duration.ofMillis(100))
                     .until(() -> holder(kube).isReplica("replica-a"));
-            env.startReplica(dir.resolve("shutdown-standby.log"), Map.of("FEDERATOR_POD_NAME", "replica-b"));
+            OperatorProcess standby = env.startReplica(dir.resolve("shutdown-standby.log"),
+                    Map.of("FEDERATOR_POD_NAME", "replica-b"));
 
             String ns = env.newNamespace();
             SimulatedKeycloak keycloak = new SimulatedKeycloak(env.simulators().keycloak());
@@ -78,9 +80,10 @@ class ShutdownE2EIT {
 
                 Awaitility.await("replica-b holds the Lease").atMost(LEASE_DURATION).pollInterval(Duration.ofMillis(100))
                         .until(() -> holders.stream().anyMatch(h -> h.isReplica("replica-b")));
-                Holder takeover = holders.stream().filter(h -> h.isReplica("replica-b")).findFirst().orElseThrow();
-                List<Holder> before = holders.subList(0, holders.indexOf(takeover));
-                assertThat(before).as("replica-a cleared the holder before replica-b took the Lease: " + holders)
+                List<Holder> seen = List.copyOf(holders);
+                Holder takeover = seen.stream().filter(h -> h.isReplica("replica-b")).findFirst().orElseThrow();
+                List<Holder> before = seen.subList(0, seen.indexOf(takeover));
+                assertThat(before).as("replica-a cleared the holder before replica-b took the Lease: " + seen)
                         .anyMatch(Holder::released);
                 Duration toTakeover = Duration.between(signalled, takeover.seen());
                 // A leader that vanished without releasing is replaced only once its lease expires.
@@ -96,6 +99,20 @@ class ShutdownE2EIT {
             kube.resource(Manifests.oidc(ns, "after", "kc", "after-client")).create();
             ConnectionScenarios.await("a new connection Ready under replica-b")
                     .until(() -> ConnectionProbe.ready(kube, ns, "after").equals("True/InSync"));
+
+            // Leadership lost while running (another holder in the Lease): the SDK no longer exits by itself, so the
+            // operator must, or two replicas would reconcile at once.
+            Awaitility.await("the Lease taken from replica-b").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> kube.leases().inNamespace(NS).withName(LeaderElection.LEASE).edit(l -> {
+                        l.getSpec().setHolderIdentity("intruder");
+                        l.getSpec().setRenewTime(java.time.ZonedDateTime.now());
+                        return l;
+                    }) != null);
+            Optional<Exit> lost = standby.awaitExit(Duration.ofSeconds(30));
+            assertThat(lost).as("replica-b ended after losing the Lease").isPresent();
+            assertThat(lost.get().code()).as("exit code after losing the Lease").isEqualTo(1);
+            assertThat(Files.readString(standby.log())).contains("Lost the Lease");
+            assertThat(holder(kube).identity()).as("replica-b left the new holder alone").isEqualTo("intruder");
         }
     }
 
@@ -133,7 +150,10 @@ class ShutdownE2EIT {
 
         assertThat(exit).as("the process ended by itself (else it was killed after 90 s)").isPresent();
         assertThat(exit.get().code()).as("exit code").isNotZero();
-        assertThat(Files.readString(log)).as("the log names the cause").contains(nobody.substring("https://".length()));
+        // Most of it is the client's own retries (about 20 s) before the informers give up.
+        assertThat(exit.get().elapsed()).as("launch to exit").isLessThan(Duration.ofSeconds(75));
+        assertThat(Files.readString(log)).as("the log names the cause").contains("Connection refused")
+                .contains(nobody.substring("https://".length()));
         System.out.printf("no API server: exit %d after %d ms%n", exit.get().code(), exit.get().elapsed().toMillis());
     }
 
