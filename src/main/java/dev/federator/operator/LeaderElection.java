@@ -26,7 +26,8 @@ public class LeaderElection {
     @Produces
     @Singleton
     LeaderElectionConfiguration leaderElection(LeaseHandover handover) {
-        LeaderCallbacks callbacks = new LeaderCallbacks(() -> {}, handover::leadershipEnded, leader -> {});
+        LeaderCallbacks callbacks = new LeaderCallbacks(handover::leadershipStarted, handover::leadershipEnded,
+                leader -> {});
         return new LeaderElectionConfiguration(LEASE, handover.namespace(), LEASE_DURATION, RENEW_DEADLINE,
                 RETRY_PERIOD, handover.identity(), callbacks, EXIT_ON_STOP_LEADING);
     }

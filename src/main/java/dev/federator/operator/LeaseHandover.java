@@ -40,6 +40,7 @@ public class LeaseHandover {
     private final String identity;
     private final IntConsumer exit;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final AtomicBoolean led = new AtomicBoolean();
 
     @Inject
     LeaseHandover(KubernetesClient client, @ConfigProperty(name = "federator.namespace") String namespace,
@@ -67,6 +68,9 @@ public class LeaseHandover {
 
     /** Runs after the operator SDK stopped the operator (its observer has the default priority): nothing reconciles. */
     void operatorStopped(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 500) ShutdownEvent event) {
+        if (!led.get()) {
+            return; // a standby, or leader election is off (dev and test profiles): nothing to hand over
+        }
         CompletableFuture<Boolean> release = CompletableFuture.supplyAsync(this::release);
         try {
             if (release.get(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -84,6 +88,9 @@ public class LeaseHandover {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The leader elector's start-leading callback. */
+    void leadershipStarted() { led.set(true); }
 
     /** The leader elector's stop-leading callback (also called on a cancelled election, i.e. on shutdown). */
     void leadershipEnded() {

@@ -63,6 +63,7 @@ class LeaseHandoverTest {
     @Test
     void afterTheOperatorStoppedItClearsItsOwnHolder() {
         lease(handover.identity());
+        handover.leadershipStarted();
         handover.shutdownStarts(null);
         handover.operatorStopped(null);
         Lease lease = lease();
@@ -87,11 +88,18 @@ class LeaseHandoverTest {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://127.0.0.1:" + closedPort)
                 .withRequestRetryBackoffLimit(20).build();
         try (KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(config).build()) {
-            LeaseHandover cut = new LeaseHandover(nowhere, NS, "federator-0", exits::add);
+            LeaseHandover standby = new LeaseHandover(nowhere, NS, "federator-1", exits::add);
             long start = System.nanoTime();
-            cut.operatorStopped(null);
-            assertThat(Duration.ofNanos(System.nanoTime() - start))
-                    .isLessThan(LeaseHandover.RELEASE_TIMEOUT.plusSeconds(2));
+            standby.operatorStopped(null);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a standby has nothing to release")
+                    .isLessThan(Duration.ofMillis(500));
+
+            LeaseHandover leader = new LeaseHandover(nowhere, NS, "federator-0", exits::add);
+            leader.leadershipStarted();
+            start = System.nanoTime();
+            leader.operatorStopped(null);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a leader gives up after the release timeout")
+                    .isBetween(LeaseHandover.RELEASE_TIMEOUT.minusMillis(500), LeaseHandover.RELEASE_TIMEOUT.plusSeconds(2));
         }
     }
 
