@@ -92,6 +92,12 @@ final class Manifests {
         }
         assertThat(nsEnv).isNotNull();
         assertThat(nsEnv.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.namespace");
+        // Each replica names itself in the Lease after its pod; SIGTERM must have time to release the Lease.
+        assertThat(c.path("env").findParents("name").stream().filter(e -> e.path("name").asText()
+                .equals("FEDERATOR_POD_NAME")).map(e -> e.at("/valueFrom/fieldRef/fieldPath").asText()))
+                .containsExactly("metadata.name");
+        assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).as("terminationGracePeriodSeconds")
+                .isBetween(10, 60);
         assertThat(c.at("/image").asText()).contains("federator");
 
         JsonNode pdb = one("PodDisruptionBudget");

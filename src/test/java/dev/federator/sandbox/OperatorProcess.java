@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The operator exactly as users run it: the packaged Quarkus application in its own JVM, pointed at a Kubernetes
@@ -27,6 +29,7 @@ public final class OperatorProcess implements AutoCloseable {
     private Process process;
     private int httpPort;
     private int runs;
+    private long launchedAt;
     private final List<String> metricScrapes = new ArrayList<>();
 
     public OperatorProcess(Path jar, String apiServerUrl, String namespace, Path log, Map<String, String> extraEnv) {
@@ -60,7 +63,15 @@ public final class OperatorProcess implements AutoCloseable {
         return jar;
     }
 
+    /** Starts the JVM and waits until it reports ready. */
     public OperatorProcess start() {
+        launch();
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Starts the JVM without waiting for it to be ready: for a start that is expected to fail. */
+    public OperatorProcess launch() {
         runs++;
         httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
@@ -90,8 +101,40 @@ public final class OperatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the operator", e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        launchedAt = System.nanoTime();
         return this;
+    }
+
+    /** How a run ended: its exit code, and how long it took from the launch or the SIGTERM to the exit. */
+    public record Exit(int code, Duration elapsed) {}
+
+    /** Waits for the process to end by itself; empty (and the process killed) if it still runs at the deadline. */
+    public Optional<Exit> awaitExit(Duration timeout) {
+        return exitWithin(launchedAt, timeout);
+    }
+
+    /**
+     * Sends SIGTERM, as the kubelet does on a rolling update, a drain or a pod deletion, and waits for the exit;
+     * empty (and the process killed) if it still runs at the deadline.
+     */
+    public Optional<Exit> terminate(Duration timeout) {
+        scrapeMetrics();
+        long signalledAt = System.nanoTime();
+        process.destroy();
+        return exitWithin(signalledAt, timeout);
+    }
+
+    private Optional<Exit> exitWithin(long since, Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.of(new Exit(process.exitValue(), Duration.ofNanos(System.nanoTime() - since)));
+            }
+            process.destroyForcibly().waitFor();
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitReady(Duration timeout) {

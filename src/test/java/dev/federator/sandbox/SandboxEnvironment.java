@@ -20,6 +20,7 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final MockKubernetes kubernetes;
     private final SimulatorFleet simulators;
     private OperatorProcess operator;
+    private final List<OperatorProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path log;
     private final SecretScan secretScan;
     private final RbacAudit rbacAudit;
@@ -45,6 +46,19 @@ public final class SandboxEnvironment implements AutoCloseable {
         rbacAudit.addOperator(operator.bearerToken(), extraEnv);
         operator.start();
         return this;
+    }
+
+    /**
+     * One more replica of the operator on the same API server, as a second pod of the Deployment: it logs to its own
+     * file, its log and metrics are secret-scanned too, and it is stopped on close.
+     */
+    public OperatorProcess startReplica(Path replicaLog, Map<String, String> extraEnv) {
+        OperatorProcess replica = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE,
+                replicaLog, extraEnv);
+        secretScan.addOperator(replica);
+        replicas.add(replica);
+        replica.start();
+        return replica;
     }
 
     public List<IdentityConnection> applySamples(Path samples, String namespace) {
@@ -88,6 +102,7 @@ public final class SandboxEnvironment implements AutoCloseable {
             if (operator != null) {
                 operator.close(); // first, so that its whole log, shutdown included, is scanned
             }
+            replicas.forEach(OperatorProcess::close);
             scan = secretScan.finish();
             rbac = rbacAudit.finish(kubernetes.requestsByToken(OperatorProcess.TOKEN_PREFIX));
         } finally {
