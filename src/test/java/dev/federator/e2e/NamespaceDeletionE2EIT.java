@@ -78,6 +78,31 @@ class NamespaceDeletionE2EIT {
         }
     }
 
+    /**
+     * The README's recovery for an uninstall that removed the operator first: everything stays Terminating, held by
+     * finalizers, and an operator started again finishes the deletions as if it had never been away.
+     */
+    @Test
+    void deletedWhileTheOperatorIsGoneAndFinishedWhenItIsBack() {
+        String ns = env.newNamespace();
+        String realm = keycloak.newRealm();
+        List<HasMetadata> resources = populate(ns, realm).stream().filter(o -> !(o instanceof Secret)).toList();
+        sim.calls().reset();
+        env.operator().kill();
+
+        resources.forEach(o -> env.client().resource(o).delete());
+        assertThat(remaining(ns).stream().filter(o -> !o.startsWith("Secret/")))
+                .as("held by their finalizers while no operator runs").hasSize(resources.size());
+        assertThat(sim.calls().count(c -> c.method().equals("DELETE"))).isZero();
+
+        env.startOperator(Map.of());
+        Awaitility.await("every resource of " + ns + " gone").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(remaining(ns).stream()
+                        .filter(o -> !o.startsWith("Secret/"))).isEmpty());
+        assertThat(aliases(realm)).containsExactly("kept");
+        assertThat(sim.calls().count(c -> c.method().equals("DELETE"))).isEqualTo(2);
+    }
+
     /** Creates the namespace's objects and waits until each connection has reached its steady state. */
     private List<HasMetadata> populate(String ns, String realm) {
         List<HasMetadata> objects = new ArrayList<>();
