@@ -103,6 +103,43 @@ class NamespaceDeletionE2EIT {
         assertThat(sim.calls().count(c -> c.method().equals("DELETE"))).isEqualTo(2);
     }
 
+    /**
+     * A connection that reached the vendor keeps its finalizer while the vendor refuses the delete, and its Ready
+     * condition gives the command that ends it; that very command, run as given, lets it go and leaves the remote.
+     */
+    @Test
+    void aBlockedDeleteSaysHowToForceItAndTheCommandWorks() {
+        String ns = env.newNamespace();
+        String realm = keycloak.newRealm();
+        env.client().resource(Manifests.secret(ns, "kc-credentials", keycloak.credentials())).create();
+        env.client().resource(Manifests.keycloakPlatform(ns, "kc", keycloak, realm, "kc-credentials")).create();
+        env.client().resource(Manifests.secret(ns, "stuck-client", Map.of("client-secret", "secret-stuck"))).create();
+        env.client().resource(Manifests.oidc(ns, "stuck", "kc", "stuck-client")).create();
+        Awaitility.await("stuck Ready").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(ConnectionProbe.ready(env.client(), ns, "stuck")).isEqualTo("True/InSync"));
+        sim.faults().onlyFor(route -> route.startsWith("DELETE ")).failNext(10_000, 503);
+        try {
+            var connection = env.client().resources(IdentityConnection.class).inNamespace(ns).withName("stuck");
+            connection.delete();
+            String[] message = new String[1];
+            Awaitility.await("DeleteFailed with a hint").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                var ready = connection.get().getStatus().conditions.stream()
+                        .filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
+                assertThat(ready.getReason()).isEqualTo("DeleteFailed");
+                message[0] = ready.getMessage();
+            });
+            var command = java.util.regex.Pattern.compile(
+                    "kubectl patch identityconnection stuck -n " + ns + " --type merge -p '([^']*)'").matcher(message[0]);
+            assertThat(command.find()).as(message[0]).isTrue();
+            connection.patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), command.group(1));
+            Awaitility.await("released after the patch").atMost(Duration.ofSeconds(30)).until(() -> connection.get() == null);
+            assertThat(aliases(realm)).containsExactly("stuck");
+        } finally {
+            sim.faults().clear();
+        }
+    }
+
     /** Creates the namespace's objects and waits until each connection has reached its steady state. */
     private List<HasMetadata> populate(String ns, String realm) {
         List<HasMetadata> objects = new ArrayList<>();
