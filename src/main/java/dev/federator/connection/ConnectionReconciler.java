@@ -216,9 +216,9 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     : ((VendorException) e).reason();
             String message = "could not delete connection " + name + " on the vendor (" + reason + "): "
                     + e.getMessage() + ". The finalizer stays until it can. " + DeletionHints.howToForce(connection);
-            reportBlockedDelete(connection, reason, message, context);
+            reportBlockedDelete(connection, message, context);
             Duration retry = e instanceof TransientVendorException t ? t.retryAfter().orElse(Duration.ofSeconds(10))
-                    : Duration.ofSeconds(30);
+                    : Duration.ofMinutes(1);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry);
         }
     }
@@ -256,7 +256,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     }
 
     /** Says in the Ready condition (and once in an event) why the deletion waits and how to end it by hand. */
-    private void reportBlockedDelete(IdentityConnection connection, String reason, String message,
+    private void reportBlockedDelete(IdentityConnection connection, String message,
                                      Context<IdentityConnection> context) {
         IdentityConnectionStatus status = StatusCopies.copy(connection.getStatus(), IdentityConnectionStatus.class);
         boolean news = Conditions.find(status.conditions, Conditions.READY)
@@ -269,9 +269,13 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         Conditions.set(status.conditions, Conditions.READY, false, "DeleteFailed", message,
                 connection.getMetadata().getGeneration(), clock);
         try {
-            persistNow(connection, status, context);
+            // Read-modify-write: a merge patch of a copy (persistNow) did not land on a connection being deleted.
+            remember(context, context.getClient().resource(connection).editStatus(current -> {
+                current.setStatus(status);
+                return current;
+            }));
         } catch (RuntimeException e) {
-            LOG.debugf("could not write the status of %s/%s: %s", connection.getMetadata().getNamespace(),
+            LOG.warnf("could not write the status of %s/%s: %s", connection.getMetadata().getNamespace(),
                     connection.getMetadata().getName(), e.getMessage());
         }
     }

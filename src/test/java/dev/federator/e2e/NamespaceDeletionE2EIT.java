@@ -136,7 +136,10 @@ class NamespaceDeletionE2EIT {
             Awaitility.await("released after the patch").atMost(Duration.ofSeconds(30)).until(() -> connection.get() == null);
             assertThat(aliases(realm)).containsExactly("stuck");
         } finally {
+            // Whatever happened, nothing of this test may reach the vendor during the next one.
             sim.faults().clear();
+            Awaitility.await("stuck gone").atMost(Duration.ofSeconds(60)).until(() -> env.client()
+                    .resources(IdentityConnection.class).inNamespace(ns).withName("stuck").get() == null);
         }
     }
 
