@@ -11,6 +11,7 @@ import dev.federator.metrics.ConnectionMetrics;
 import dev.federator.platform.PlatformProblem;
 import dev.federator.platform.PlatformAdmission;
 import dev.federator.platform.PlatformResolver;
+import dev.federator.platform.PlatformUsers;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.StatusCopies;
 import dev.federator.platform.VendorClientCache;
@@ -71,6 +72,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final ReferencedSecrets referencedSecrets;
     private final PlatformAdmission admission;
     private final UnchangedInputs unchanged;
+    private final PlatformUsers platformUsers;
     /** The Secret informer's store, created with the event sources: stubs with resourceVersions, no data. */
     private volatile ItemStore<Secret> secretStubs;
 
@@ -78,7 +80,8 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                                 ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
                                 CertificateExpiry certificates, ConnectionMetrics metrics,
                                 ReferencedSecrets referencedSecrets, PlatformAdmission admission,
-                                UnchangedInputs unchanged) {
+                                UnchangedInputs unchanged, PlatformUsers platformUsers) {
+        this.platformUsers = platformUsers;
         this.unchanged = unchanged;
         this.referencedSecrets = referencedSecrets;
         this.admission = admission;
@@ -183,33 +186,97 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     : "managementPolicy: ObserveOnly") + ")");
             return DeleteControl.defaultDelete();
         }
+        if (neverReachedVendor(status)) {
+            // Whatever state the platform and its Secrets are in (gone, unreachable, a typo in the host): there is
+            // nothing of ours on the vendor, so there is nothing to wait for.
+            events.normal(connection, "Released", "connection " + name + " was never created on the vendor; "
+                    + "nothing to delete there");
+            return DeleteControl.defaultDelete();
+        }
         try {
-            ResolvedPlatform platform = platform(connection, context);
-            VendorClientCache.Entry entry = clients.get(platform);
+            String platformKey = platformKey(connection);
+            VendorClientCache.Entry entry = clientForDelete(connection, context, platformKey);
             Optional<RemoteConnection> remote = entry.client().find(name, status.externalId);
             if (remote.isEmpty()) {
                 return DeleteControl.defaultDelete();
             }
             if (!ownedForDelete(remote.get(), status, connection.getMetadata().getUid(), entry)) {
-                events.normal(connection, "NotDeleted", "connection " + name + " on " + platform.key()
+                events.normal(connection, "NotDeleted", "connection " + name + " on " + platformKey
                         + " was not created or adopted by this resource; left in place");
                 return DeleteControl.defaultDelete();
             }
-            snapshots.forget(platform.key(), name);
+            snapshots.forget(platformKey, name);
             if (entry.client().delete(remote.get()) == DeleteOutcome.PENDING) {
                 return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(2));
             }
-            events.normal(connection, "Deleted", "deleted connection " + name + " on " + platform.key());
+            events.normal(connection, "Deleted", "deleted connection " + name + " on " + platformKey);
             return DeleteControl.defaultDelete();
         } catch (PlatformProblem | SecretProblem | VendorException e) {
             String reason = e instanceof PlatformProblem p ? p.reason() : e instanceof SecretProblem s ? s.reason()
                     : ((VendorException) e).reason();
-            events.warning(connection, "DeleteFailed", "could not delete connection " + name + " on the vendor ("
-                    + reason + "): " + e.getMessage() + ". The finalizer stays until it can, or until you set "
-                    + "spec.deletionPolicy: Orphan");
+            String message = "could not delete connection " + name + " on the vendor (" + reason + "): "
+                    + e.getMessage() + ". The finalizer stays until it can. " + DeletionHints.howToForce(connection);
+            reportBlockedDelete(connection, message, context);
             Duration retry = e instanceof TransientVendorException t ? t.retryAfter().orElse(Duration.ofSeconds(10))
                     : Duration.ofMinutes(1);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry);
+        }
+    }
+
+    /**
+     * No vendor call for this resource ever wrote anything: a create is always recorded as pendingCreate before it is
+     * sent, and anything found on the vendor and taken over is recorded as externalId.
+     */
+    static boolean neverReachedVendor(IdentityConnectionStatus status) {
+        return status.externalId == null && status.pendingCreate == null;
+    }
+
+    /**
+     * The platform's client; when the platform or its credentials are gone already (a namespace deletion removes
+     * them together with the connections), the client built from them while they existed, if this process has it.
+     */
+    private VendorClientCache.Entry clientForDelete(IdentityConnection connection, Context<IdentityConnection> context,
+                                                    String platformKey) {
+        try {
+            return clients.get(platform(connection, context));
+        } catch (PlatformProblem e) {
+            if (!"PlatformNotFound".equals(e.reason())) {
+                throw e;
+            }
+            return clients.cached(platformKey).orElseThrow(() -> e);
+        } catch (SecretProblem e) {
+            return clients.cached(platformKey).orElseThrow(() -> e);
+        }
+    }
+
+    private static String platformKey(IdentityConnection connection) {
+        PlatformRef ref = connection.getSpec().platformRef;
+        return ref.kind() == PlatformRef.Kind.IdentityPlatform ? connection.getMetadata().getNamespace() + "/" + ref.name
+                : ref.name;
+    }
+
+    /** Says in the Ready condition (and once in an event) why the deletion waits and how to end it by hand. */
+    private void reportBlockedDelete(IdentityConnection connection, String message,
+                                     Context<IdentityConnection> context) {
+        IdentityConnectionStatus status = StatusCopies.copy(connection.getStatus(), IdentityConnectionStatus.class);
+        boolean news = Conditions.find(status.conditions, Conditions.READY)
+                .map(c -> !message.equals(c.getMessage())).orElse(true);
+        LOG.infof("%s/%s: %s", connection.getMetadata().getNamespace(), connection.getMetadata().getName(), message);
+        if (!news) {
+            return;
+        }
+        events.warning(connection, "DeleteFailed", message);
+        Conditions.set(status.conditions, Conditions.READY, false, "DeleteFailed", message,
+                connection.getMetadata().getGeneration(), clock);
+        try {
+            // Read-modify-write: a merge patch of a copy (persistNow) did not land on a connection being deleted.
+            remember(context, context.getClient().resource(connection).editStatus(current -> {
+                current.setStatus(status);
+                return current;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not write the status of %s/%s: %s", connection.getMetadata().getNamespace(),
+                    connection.getMetadata().getName(), e.getMessage());
         }
     }
 
@@ -317,13 +384,18 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         var clusterPlatforms = InformerEventSourceConfiguration
                 .from(ClusterIdentityPlatform.class, IdentityConnection.class)
                 .withName("connection-cluster-platforms")
+                // Cluster-scoped: watched cluster-wide even when the controller watches only some namespaces.
+                .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(CLUSTER_PLATFORM_INDEX, p.getMetadata().getName())))
                 .withPrimaryToSecondaryMapper((IdentityConnection c) ->
                         c.getSpec().platformRef.kind() == PlatformRef.Kind.ClusterIdentityPlatform
                                 ? Set.of(new ResourceID(c.getSpec().platformRef.name)) : Set.of())
                 .build();
         return List.of(new InformerEventSource<>(secrets, context), new InformerEventSource<>(platforms, context),
-                new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission));
+                new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission),
+                new PlatformUsersFeed(platformUsers, (key, clusterScoped) -> cache
+                        .byIndex(clusterScoped ? CLUSTER_PLATFORM_INDEX : PLATFORM_INDEX, key).stream()
+                        .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList()));
     }
 
     private static Set<ResourceID> ids(List<IdentityConnection> connections) {

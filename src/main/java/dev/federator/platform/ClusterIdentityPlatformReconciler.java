@@ -4,8 +4,10 @@ import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
 import dev.federator.secrets.ReferencedSecrets;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -17,19 +19,30 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
-/** Verifies a cluster-scoped platform, whose Secrets live in the operator's namespace. */
-@ControllerConfiguration(name = "clusteridentityplatform")
+/**
+ * Verifies a cluster-scoped platform, whose Secrets live in the operator's namespace. Watched cluster-wide even when
+ * the operator watches only some namespaces (QUARKUS_OPERATOR_SDK_NAMESPACES): naming the namespaces here makes QOSDK
+ * ignore the operator-wide list, which would otherwise make it watch a cluster-scoped kind "in" those namespaces and
+ * see none of it.
+ */
+@ControllerConfiguration(name = "clusteridentityplatform",
+        informer = @Informer(namespaces = Constants.WATCH_ALL_NAMESPACES))
 public class ClusterIdentityPlatformReconciler
         implements Reconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
     static final String SECRET_INDEX = "cluster-platform-secrets";
+    private static final Logger LOG = Logger.getLogger(ClusterIdentityPlatformReconciler.class);
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final PlatformResolver resolver;
     private final ReferencedSecrets referencedSecrets;
+    private final PlatformUsers users;
 
     public ClusterIdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
-                                             PlatformResolver resolver, ReferencedSecrets referencedSecrets) {
+                                             PlatformResolver resolver, ReferencedSecrets referencedSecrets,
+                                             PlatformUsers users) {
+        this.users = users;
         this.referencedSecrets = referencedSecrets;
         this.verifier = verifier;
         this.clients = clients;
@@ -50,7 +63,13 @@ public class ClusterIdentityPlatformReconciler
 
     @Override
     public DeleteControl cleanup(ClusterIdentityPlatform platform, Context<ClusterIdentityPlatform> context) {
-        clients.evict(platform.getMetadata().getName());
+        String key = platform.getMetadata().getName();
+        var hold = users.holdOn(key, true);
+        if (hold.isPresent()) {
+            LOG.infof("ClusterIdentityPlatform %s is being deleted and waits: %s", key, hold.get());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(PlatformUsers.RECHECK);
+        }
+        clients.evict(key);
         return DeleteControl.defaultDelete();
     }
 

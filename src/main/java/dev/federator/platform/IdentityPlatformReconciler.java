@@ -18,17 +18,21 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Verifies a namespaced platform's credentials, again whenever its spec or one of its Secrets changes. */
 @ControllerConfiguration(name = "identityplatform")
 public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
     static final String SECRET_INDEX = "platform-secrets";
+    private static final Logger LOG = Logger.getLogger(IdentityPlatformReconciler.class);
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final ReferencedSecrets referencedSecrets;
+    private final PlatformUsers users;
 
     public IdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
-                                      ReferencedSecrets referencedSecrets) {
+                                      ReferencedSecrets referencedSecrets, PlatformUsers users) {
+        this.users = users;
         this.verifier = verifier;
         this.clients = clients;
         this.referencedSecrets = referencedSecrets;
@@ -48,7 +52,13 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
 
     @Override
     public DeleteControl cleanup(IdentityPlatform platform, Context<IdentityPlatform> context) {
-        clients.evict(platform.getMetadata().getNamespace() + "/" + platform.getMetadata().getName());
+        String key = platform.getMetadata().getNamespace() + "/" + platform.getMetadata().getName();
+        var hold = users.holdOn(key, false);
+        if (hold.isPresent()) {
+            LOG.infof("IdentityPlatform %s is being deleted and waits: %s", key, hold.get());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(PlatformUsers.RECHECK);
+        }
+        clients.evict(key);
         return DeleteControl.defaultDelete();
     }
 

@@ -91,6 +91,9 @@ public class VendorClientCache {
         return entry;
     }
 
+    /** The client this process built for the platform, whatever has happened to the platform since. */
+    public java.util.Optional<Entry> cached(String key) { return java.util.Optional.ofNullable(entries.get(key)); }
+
     public void evict(String key) {
         Entry old = entries.remove(key);
         if (old != null) {

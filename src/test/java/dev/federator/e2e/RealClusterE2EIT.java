@@ -2,6 +2,8 @@ package dev.federator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.sandbox.OperatorProcess;
 import dev.federator.sandbox.SecretScan;
 import dev.federator.sandbox.SimulatorFleet;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "federator.real-cluster", matches = "true")
 class RealClusterE2EIT extends ConnectionScenarios {
     private static final String OPERATOR_NAMESPACE = "federator-e2e";
+    static final String FIELD_MANAGER = "federator-real-cluster-e2e";
     private static KubernetesClient client;
     private static SimulatorFleet simulators;
     private static OperatorProcess operator;
@@ -38,15 +41,7 @@ class RealClusterE2EIT extends ConnectionScenarios {
     @BeforeAll
     static void start() throws IOException {
         client = new KubernetesClientBuilder().build();
-        try (Stream<Path> crds = Files.list(Path.of("crds"))) {
-            for (Path crd : crds.sorted().toList()) {
-                try (InputStream in = Files.newInputStream(crd)) {
-                    for (HasMetadata item : client.load(in).items()) {
-                        client.resource(item).serverSideApply();
-                    }
-                }
-            }
-        }
+        installCrds(client, Path.of("crds"));
         ensureNamespace(OPERATOR_NAMESPACE);
         // Only this run's namespaces: other workloads' Secrets on the cluster are neither read nor counted.
         secretScan = SecretScan.start("RealClusterE2EIT", client,
@@ -65,7 +60,10 @@ class RealClusterE2EIT extends ConnectionScenarios {
         if (client != null) {
             namespaces.forEach(ns -> client.namespaces().withName(ns).delete());
             org.awaitility.Awaitility.await("test namespaces deleted").atMost(java.time.Duration.ofMinutes(2))
-                    .until(() -> namespaces.stream().allMatch(ns -> client.namespaces().withName(ns).get() == null));
+                    .pollInterval(java.time.Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(namespaces.stream()
+                            .filter(ns -> client.namespaces().withName(ns).get() != null).map(RealClusterE2EIT::stuck))
+                            .isEmpty());
         }
         SecretScan.Report scan = null;
         try {
@@ -86,6 +84,33 @@ class RealClusterE2EIT extends ConnectionScenarios {
         if (scan != null) {
             scan.assertClean();
         }
+    }
+
+    /**
+     * The CRDs of this build, whatever installed them before: the README's {@code kubectl apply} leaves the fields
+     * owned by the "kubectl" field manager, so a plain server-side apply would fail on conflicts; forcing takes them over.
+     */
+    static void installCrds(KubernetesClient client, Path dir) throws IOException {
+        try (Stream<Path> crds = Files.list(dir)) {
+            for (Path crd : crds.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(crd)) {
+                    for (HasMetadata item : client.load(in).items()) {
+                        client.resource(item).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                    }
+                }
+            }
+        }
+    }
+
+    /** What holds a namespace that would not go away: its resources with finalizers, and why they wait. */
+    private static String stuck(String ns) {
+        return client.resources(IdentityConnection.class).inNamespace(ns).list().getItems().stream()
+                .map(c -> c.getMetadata().getName() + " " + c.getMetadata().getFinalizers() + ": "
+                        + (c.getStatus() == null ? "no status" : ConnectionProbe.ready(c.getStatus().conditions) + " "
+                        + c.getStatus().conditions.stream().map(k -> k.getMessage()).toList()))
+                .collect(java.util.stream.Collectors.joining("; ", ns + " holds connections [", "]"))
+                + " and platforms " + client.resources(IdentityPlatform.class).inNamespace(ns).list().getItems().stream()
+                .map(p -> p.getMetadata().getName() + " " + p.getMetadata().getFinalizers()).toList();
     }
 
     private static void ensureNamespace(String name) {

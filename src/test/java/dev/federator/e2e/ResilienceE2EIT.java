@@ -115,7 +115,7 @@ class ResilienceE2EIT {
     }
 
     @Test
-    void survivesVendorDeletesSecretChurnRevokedCredentialsAndAMissingPlatform() {
+    void survivesVendorDeletesSecretChurnRevokedCredentialsAndAPlatformDeletedWhileInUse() {
         // The operator writes the platform too (finalizer, status): retry an optimistic-lock conflict as kubectl would.
         Awaitility.await("platform edited").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns).withName("kc")
@@ -149,9 +149,21 @@ class ResilienceE2EIT {
                 .edit(sec -> { sec.setData(null); sec.setStringData(good); return sec; });
         awaitReason("platform", "kc", "True/Verified");
 
-        env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns).withName("kc").delete();
-        awaitReason("connection", "life", "False/PlatformNotFound");
-        assertThat(sim.identityProvider(realm, "life")).as("nothing deleted on the vendor by accident").isPresent();
+        // A platform in use stays (Terminating) until its connections are gone: they delete on the vendor through it.
+        var platform = env.client().resources(dev.federator.api.v1alpha1.IdentityPlatform.class).inNamespace(ns)
+                .withName("kc");
+        platform.delete();
+        Awaitility.await("platform Terminating").atMost(Duration.ofSeconds(10))
+                .until(() -> platform.get().getMetadata().getDeletionTimestamp() != null);
+        sim.deleteOutOfBand(realm, "life");
+        Awaitility.await("still served: recreated through the Terminating platform").atMost(Duration.ofSeconds(60))
+                .until(() -> sim.identityProvider(realm, "life").isPresent());
+        assertThat(platform.get()).as("held by its finalizer while 'life' uses it").isNotNull();
+        env.client().resources(IdentityConnection.class).inNamespace(ns).withName("life").delete();
+        Awaitility.await("connection, then platform gone").atMost(Duration.ofSeconds(30)).until(() -> platform.get() == null
+                && env.client().resources(IdentityConnection.class).inNamespace(ns).withName("life").get() == null);
+        assertThat(sim.identityProvider(realm, "life")).as("deleted on the vendor through the Terminating platform")
+                .isEmpty();
     }
 
     @Test
