@@ -19,7 +19,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
  * Verifies a cluster-scoped platform, whose Secrets live in the operator's namespace. Watched cluster-wide even when
@@ -32,7 +31,6 @@ import org.jboss.logging.Logger;
 public class ClusterIdentityPlatformReconciler
         implements Reconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
     static final String SECRET_INDEX = "cluster-platform-secrets";
-    private static final Logger LOG = Logger.getLogger(ClusterIdentityPlatformReconciler.class);
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final PlatformResolver resolver;
@@ -64,13 +62,7 @@ public class ClusterIdentityPlatformReconciler
     @Override
     public DeleteControl cleanup(ClusterIdentityPlatform platform, Context<ClusterIdentityPlatform> context) {
         String key = platform.getMetadata().getName();
-        var hold = users.holdOn(key, true);
-        if (hold.isPresent()) {
-            LOG.infof("ClusterIdentityPlatform %s is being deleted and waits: %s", key, hold.get());
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(PlatformUsers.RECHECK);
-        }
-        clients.evict(key);
-        return DeleteControl.defaultDelete();
+        return users.cleanup(platform, key, true, clients);
     }
 
     @Override

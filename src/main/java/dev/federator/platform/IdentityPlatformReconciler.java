@@ -18,13 +18,11 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /** Verifies a namespaced platform's credentials, again whenever its spec or one of its Secrets changes. */
 @ControllerConfiguration(name = "identityplatform")
 public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
     static final String SECRET_INDEX = "platform-secrets";
-    private static final Logger LOG = Logger.getLogger(IdentityPlatformReconciler.class);
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final ReferencedSecrets referencedSecrets;
@@ -53,13 +51,7 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
     @Override
     public DeleteControl cleanup(IdentityPlatform platform, Context<IdentityPlatform> context) {
         String key = platform.getMetadata().getNamespace() + "/" + platform.getMetadata().getName();
-        var hold = users.holdOn(key, false);
-        if (hold.isPresent()) {
-            LOG.infof("IdentityPlatform %s is being deleted and waits: %s", key, hold.get());
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(PlatformUsers.RECHECK);
-        }
-        clients.evict(key);
-        return DeleteControl.defaultDelete();
+        return users.cleanup(platform, key, false, clients);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.federator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PlatformUsersTest {
     @Test
     void holdsWhileTheCacheIsUnknownOrAConnectionUsesThePlatform() {
-        PlatformUsers users = new PlatformUsers();
+        PlatformUsers users = new PlatformUsers(Clock.systemUTC());
         assertThat(users.holdOn("team-a/kc", false)).as("not synced yet").isPresent();
 
         users.publish((key, clusterScoped) -> !clusterScoped && key.equals("team-a/kc") ? List.of("team-a/partner")
@@ -20,5 +22,12 @@ class PlatformUsersTest {
 
         users.publish(null);
         assertThat(users.holdOn("team-b/kc", false)).as("stopped: unknown again").isPresent();
+    }
+
+    @Test
+    void looksAgainSoonWhileTheDeletionIsYoungAndLessOftenLater() {
+        assertThat(PlatformUsers.recheckAfter(Duration.ZERO)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(PlatformUsers.recheckAfter(Duration.ofSeconds(50))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(PlatformUsers.recheckAfter(Duration.ofDays(3))).isEqualTo(Duration.ofSeconds(15));
     }
 }
