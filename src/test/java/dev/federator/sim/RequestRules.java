@@ -84,6 +84,9 @@ public final class RequestRules {
         }
     }
 
+    /** The checks whose bodies broke their rule: what an adapter must never send. */
+    public List<Check> broken() { return checks().stream().filter(c -> !c.passed()).toList(); }
+
     public void forget() {
         synchronized (checks) {
             checks.clear();

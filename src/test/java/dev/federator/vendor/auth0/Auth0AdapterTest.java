@@ -53,8 +53,15 @@ class Auth0AdapterTest {
         client = connect("m2m", "s3cret");
     }
 
+    /** Every body the adapter sent in the test passed the request rules from Auth0's published schemas. */
     @AfterEach
-    void stop() { sim.close(); }
+    void everyBodySentPassedTheRules() {
+        try {
+            assertThat(sim.rules().broken()).isEmpty();
+        } finally {
+            sim.close();
+        }
+    }
 
     VendorClient connect(String id, String secret) {
         VendorHttp http = new VendorHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
