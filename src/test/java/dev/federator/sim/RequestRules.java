@@ -30,11 +30,30 @@ import java.util.stream.Stream;
  * test can assert that everything an adapter sent passed.
  */
 public final class RequestRules {
-    /** One broken rule: where ({@code $.options}), which keyword, the property it concerns (if any), and why. */
-    public record Violation(String path, String keyword, String property, String message) {
+    /** One broken rule: where (a JSON Pointer such as {@code /options}), which keyword, the property it concerns (if any), and why. */
+    public record Violation(String path, String keyword, String property, String message, JsonNode rule) {
+        /** For {@code enum}: the values the rule lists. */
+        public List<String> allowed() {
+            List<String> values = new ArrayList<>();
+            rule.forEach(v -> values.add(v.asText()));
+            return values;
+        }
+
+        /** For {@code type}: the first JSON type the rule allows, as DevRev names types. */
+        public String expectedType() {
+            String type = rule.isArray() ? rule.path(0).asText() : rule.asText();
+            return switch (type) {
+                case "boolean" -> "bool";
+                case "integer" -> "number";
+                default -> type;
+            };
+        }
+
         /** The offending field as a dotted path without the {@code $.} root, e.g. {@code options.apple.team_id}. */
         public String field() {
+            // The instance location is a JSON Pointer (/options/apple) or, in other output formats, $.options.apple.
             String base = path.startsWith("$") ? path.substring(1) : path;
+            base = base.replace('/', '.');
             base = base.startsWith(".") ? base.substring(1) : base;
             boolean named = property != null && (keyword.equals("required") || keyword.equals("additionalProperties"));
             return named ? (base.isEmpty() ? property : base + "." + property) : base;
@@ -68,7 +87,7 @@ public final class RequestRules {
         List<Violation> violations = new ArrayList<>();
         for (ValidationMessage m : schema.validate(body == null ? JSON.nullNode() : body)) {
             violations.add(new Violation(m.getInstanceLocation().toString(), m.getType(), m.getProperty(),
-                    m.getMessage()));
+                    m.getMessage(), m.getSchemaNode()));
         }
         violations.sort(Comparator.comparing(Violation::path).thenComparing(Violation::keyword));
         synchronized (checks) {
