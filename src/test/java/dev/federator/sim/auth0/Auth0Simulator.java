@@ -37,7 +37,10 @@ import java.util.function.Consumer;
  * {@code metadata} whole, option keys the server adds itself (and loses when a client PATCHes without them), 202
  * asynchronous deletes that keep the connection visible and its name taken for a while, x-ratelimit-* headers on
  * every answer and 429 when the tenant's bucket is empty, all in the error envelope {statusCode, error, message,
- * errorCode}.
+ * errorCode}. Request bodies must pass the request rules written from Auth0's OpenAPI ({@link RequestRules}); like a
+ * tenant migrated to the connection-clients endpoints it refuses {@code enabled_clients} on POST/PATCH, never returns
+ * it, and keeps application assignment behind {@code GET/PATCH /connections/{id}/clients}; a PATCH without
+ * {@code display_name} resets it to the name.
  */
 public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     public static final List<String> ALL_SCOPES = List.of("read:connections", "create:connections",
