@@ -1,6 +1,7 @@
 package dev.federator.vendor.auth0;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.vendor.spi.AuthenticationException;
 import dev.federator.vendor.spi.ConflictException;
@@ -25,6 +26,8 @@ import java.util.TreeSet;
 /** Connections of one Auth0 tenant through the Management API v2, addressed by id (con_...). */
 final class Auth0Client implements VendorClient {
     static final int PAGE = 100;
+    static final int CLIENTS_PAGE = 100;
+    private static final String OWNER_KEY = Auth0Representation.OWNER.substring("metadata.".length());
     static final List<String> REQUIRED_SCOPES = List.of("read:connections", "create:connections",
             "update:connections", "delete:connections", "read:connections_options", "update:connections_options");
     /** The strategies Federator manages; listing asks for these only. */
@@ -69,13 +72,16 @@ final class Auth0Client implements VendorClient {
         }
         for (JsonNode node : response.json()) {
             if (name.equals(node.path("name").asText())) {
-                return Optional.of(remote(node));
+                return Optional.of(withClients(node));
             }
         }
         return Optional.empty();
     }
 
-    private Optional<RemoteConnection> get(String id) {
+    private Optional<RemoteConnection> get(String id) { return read(id).map(this::withClients); }
+
+    /** The connection object alone, without asking which applications use it. */
+    private Optional<JsonNode> read(String id) {
         VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)), "get"));
         if (response.status() == 404) {
             return Optional.empty();
@@ -83,7 +89,46 @@ final class Auth0Client implements VendorClient {
         if (!response.isSuccess()) {
             throw transport.failure(response, "read connection " + id);
         }
-        return Optional.of(remote(response.json()));
+        return Optional.of(response.json());
+    }
+
+    /**
+     * The connection as compared: its object plus, as {@code enabled_clients}, the applications it is enabled for,
+     * read from {@code GET /connections/{id}/clients}. A deprecated {@code enabled_clients} on the object itself is
+     * ignored: migrated tenants no longer return it.
+     */
+    private RemoteConnection withClients(JsonNode node) {
+        RemoteConnection remote = remote(node);
+        ArrayNode clients = remote.body().putArray(Auth0Representation.CLIENTS);
+        enabledClients(remote.id()).forEach(clients::add);
+        return remote;
+    }
+
+    /** Checkpoint paging ({@code take}/{@code from}) over the applications the connection is enabled for. */
+    private Set<String> enabledClients(String id) {
+        Set<String> clients = new TreeSet<>();
+        String from = null;
+        do {
+            VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)
+                    + "/clients?take=" + CLIENTS_PAGE + (from == null ? "" : "&from=" + enc(from))), "get"));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "read the applications of connection " + id);
+            }
+            response.json().path("clients").forEach(c -> clients.add(c.path("client_id").asText()));
+            from = response.json().path("next").asText(null);
+        } while (from != null && !from.isEmpty());
+        return clients;
+    }
+
+    /** Enables and disables applications until the connection is enabled for exactly {@code wanted}. */
+    private void assignClients(String id, String name, Set<String> current, JsonNode wanted) {
+        for (ArrayNode changes : Auth0Representation.clientChanges(current, wanted)) {
+            VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/" + enc(id)
+                    + "/clients"), "update").idempotent().json(changes.toString()));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "enable or disable applications for connection " + name);
+            }
+        }
     }
 
     /** Checkpoint paging ({@code take}/{@code from}): stable while connections are added or removed meanwhile. */
@@ -98,7 +143,9 @@ final class Auth0Client implements VendorClient {
                 throw transport.failure(response, "list connections");
             }
             JsonNode json = response.json();
-            json.path("connections").forEach(node -> all.add(remote(node)));
+            // Only our own connections' applications are compared; reading them costs one call per connection.
+            json.path("connections").forEach(node -> all.add(node.path("metadata").has(OWNER_KEY) ? withClients(node)
+                    : remote(node)));
             from = json.path("next").asText(null);
         } while (from != null && !from.isEmpty());
         return Optional.of(all);
@@ -107,6 +154,7 @@ final class Auth0Client implements VendorClient {
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
         ObjectNode body = JsonTree.withoutNulls(rendering.body());
+        JsonNode wanted = body.remove(Auth0Representation.CLIENTS);
         // POST is not repeated blindly: a lost answer is settled by the operator's next read.
         VendorResponse response = transport.send(VendorRequest.post(transport.uri("/connections"), "create")
                 .json(body.toString()));
@@ -122,7 +170,14 @@ final class Auth0Client implements VendorClient {
         if (!response.isSuccess()) {
             throw transport.failure(response, "create connection " + desired.name(), secrets(body));
         }
-        return remote(response.json());
+        RemoteConnection created = remote(response.json());
+        ArrayNode clients = created.body().putArray(Auth0Representation.CLIENTS);
+        if (wanted != null) {
+            // A new connection is enabled for no application.
+            assignClients(created.id(), desired.name(), Set.of(), wanted);
+            wanted.forEach(clients::add);
+        }
+        return created;
     }
 
     @Override
@@ -131,13 +186,29 @@ final class Auth0Client implements VendorClient {
         // PATCH replaces options whole: merge onto what the tenant holds right now, not onto an older read.
         RemoteConnection fresh = get(current.id()).orElseThrow(() -> new TransientVendorException("Gone",
                 "connection " + current.name() + " disappeared from Auth0 while updating it; it will be recreated"));
-        ObjectNode patch = Auth0Representation.patchBody(fresh.body(), rendering);
-        VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/"
-                + enc(current.id())), "update").json(patch.toString()));
-        if (!response.isSuccess()) {
-            throw transport.failure(response, "update connection " + current.name(), secrets(patch));
+        RemoteConnection result = fresh;
+        if (changedPaths.stream().anyMatch(p -> !isClients(p))) {
+            ObjectNode patch = Auth0Representation.patchBody(fresh.body(), rendering);
+            VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/"
+                    + enc(current.id())), "update").json(patch.toString()));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "update connection " + current.name(), secrets(patch));
+            }
+            result = remote(response.json());
+            result.body().set(Auth0Representation.CLIENTS, fresh.body().path(Auth0Representation.CLIENTS));
         }
-        return remote(response.json());
+        JsonNode wanted = rendering.body().get(Auth0Representation.CLIENTS);
+        if (wanted != null && wanted.isArray() && changedPaths.stream().anyMatch(Auth0Client::isClients)) {
+            Set<String> held = new TreeSet<>();
+            fresh.body().path(Auth0Representation.CLIENTS).forEach(c -> held.add(c.asText()));
+            assignClients(current.id(), current.name(), held, wanted);
+            result.body().set(Auth0Representation.CLIENTS, wanted.deepCopy());
+        }
+        return result;
+    }
+
+    private static boolean isClients(String path) {
+        return path.equals(Auth0Representation.CLIENTS) || path.startsWith(Auth0Representation.CLIENTS + ".");
     }
 
     /** Auth0 answers 202: the connection may stay visible for a while, and the finalizer waits for it to go. */
@@ -152,7 +223,7 @@ final class Auth0Client implements VendorClient {
             throw transport.failure(response, "delete connection " + current.name());
         }
         if (response.status() == 202) {
-            return get(current.id()).isPresent() ? DeleteOutcome.PENDING : DeleteOutcome.DELETED;
+            return read(current.id()).isPresent() ? DeleteOutcome.PENDING : DeleteOutcome.DELETED;
         }
         return DeleteOutcome.DELETED;
     }
@@ -166,6 +237,9 @@ final class Auth0Client implements VendorClient {
      */
     private static RemoteConnection remote(JsonNode node) {
         String name = node.path("name").asText();
+        if (node.isObject()) {
+            ((ObjectNode) node).remove(Auth0Representation.CLIENTS);
+        }
         if (!node.path("options").isObject()) {
             throw new AuthenticationException("MissingScope", "Auth0 returned connection " + name + " without its "
                     + "options: the application lacks the scope read:connections_options; grant it under "

@@ -17,7 +17,9 @@ import dev.federator.vendor.spi.InvalidRequestException;
 import dev.federator.vendor.spi.JsonTree;
 import dev.federator.vendor.spi.Rendering;
 import dev.federator.vendor.spi.SecretValue;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,14 @@ final class Auth0Representation {
     /** Auth0 keeps arbitrary metadata (max 10 keys, values up to 255 characters): room for the owner's uid. */
     static final String OWNER = "metadata.federator_owner";
     static final Set<String> IDENTITY = Set.of("name", "strategy");
+    /**
+     * The applications the connection is enabled for, as client ids. Not a field Auth0 accepts on the connection any
+     * more: the rendering carries it so that it is compared like any other managed field, and Auth0Client reads and
+     * writes it through {@code /connections/{id}/clients}.
+     */
+    static final String CLIENTS = "enabled_clients";
+    /** At most this many assignments per PATCH of the connection-clients endpoint. */
+    static final int CLIENTS_PER_PATCH = 50;
     private static final String POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
     private static final String REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
@@ -53,12 +63,9 @@ final class Auth0Representation {
         ObjectNode body = JsonTree.object();
         body.put("name", desired.name());
         body.put("strategy", strategy(desired.kind()));
-        body.set("display_name", text(desired.displayName()));
-        if (!desired.enabled()) {
-            // Auth0 has no enabled flag: a connection no application uses is off. Enabling needs the application
-            // ids, which the spec gives through vendorOptions.enabled_clients.
-            body.set("enabled_clients", JsonNodeFactory.instance.nullNode());
-        }
+        // Auth0 shows the name where display_name is missing, and a PATCH without it resets it to the name.
+        body.put("display_name", desired.displayName() == null || desired.displayName().isBlank() ? desired.name()
+                : desired.displayName());
         ObjectNode options = body.putObject("options");
         switch (desired.kind()) {
             case OIDC -> oidc(options, desired.oidc(), desired.attributeMapping());
@@ -70,12 +77,32 @@ final class Auth0Representation {
         options.set("domain_aliases", desired.domains().isEmpty() ? JsonNodeFactory.instance.nullNode()
                 : strings(desired.domains()));
         body.putObject("metadata").put(OWNER.substring("metadata.".length()), desired.ownerId());
-        JsonTree.mergeVendorOptions(body, desired.vendorOptions());
-        if (!desired.enabled() && body.path("enabled_clients").isArray() && !body.path("enabled_clients").isEmpty()) {
-            throw new InvalidRequestException("EnabledClientsWhileDisabled", "spec.enabled is false but "
-                    + "vendorOptions.enabled_clients lists applications; remove one or the other");
+        Map<String, Object> vendorOptions = new LinkedHashMap<>(desired.vendorOptions());
+        ArrayNode applications = applications(vendorOptions.remove(CLIENTS));
+        JsonTree.mergeVendorOptions(body, vendorOptions);
+        if (!desired.enabled()) {
+            // Auth0 has no enabled flag: a connection no application uses is off.
+            if (applications != null && !applications.isEmpty()) {
+                throw new InvalidRequestException("EnabledClientsWhileDisabled", "spec.enabled is false but "
+                        + "vendorOptions.enabled_clients lists applications; remove one or the other");
+            }
+            body.putArray(CLIENTS);
+        } else if (applications != null) {
+            body.set(CLIENTS, applications);
         }
         return new Rendering(body, Set.of(), IDENTITY);
+    }
+
+    /** vendorOptions.enabled_clients as a sorted list of client ids; null when the spec does not manage them. */
+    private static ArrayNode applications(Object listed) {
+        if (listed == null) {
+            return null;
+        }
+        if (!(listed instanceof List<?> list) || list.stream().anyMatch(c -> !(c instanceof String s) || s.isBlank())) {
+            throw new InvalidRequestException("InvalidField", "vendorOptions.enabled_clients must be a list of "
+                    + "Auth0 application client ids");
+        }
+        return strings(list.stream().map(String.class::cast).distinct().sorted().toList());
     }
 
     static void validateName(String name) {
@@ -182,20 +209,45 @@ final class Auth0Representation {
         JsonTree.overlay(merged, rendering.body());
         ObjectNode patch = JsonTree.object();
         rendering.body().fieldNames().forEachRemaining(field -> {
-            if (IDENTITY.contains(field)) {
+            if (IDENTITY.contains(field) || field.equals(CLIENTS)) {
                 return;
             }
             JsonNode value = merged.get(field);
             if (value == null || value.isNull()) {
                 JsonNode wanted = rendering.body().get(field);
                 // An array that must be empty is sent empty; an absent scalar is simply not sent.
-                if (field.equals("enabled_clients") || (wanted != null && wanted.isArray())) {
+                if (wanted != null && wanted.isArray()) {
                     patch.putArray(field);
                 }
             } else {
                 patch.set(field, value);
             }
         });
+        // A PATCH without display_name makes Auth0 overwrite it with the name: always send the one wanted or held.
+        if (!patch.path("display_name").isTextual()) {
+            patch.put("display_name", stored.path("display_name").asText(stored.path("name").asText()));
+        }
         return patch;
+    }
+
+    /**
+     * The changes for PATCH /connections/{id}/clients that take the connection from the applications it is enabled
+     * for to the wanted ones, at most {@link #CLIENTS_PER_PATCH} per request; none when they already match.
+     */
+    static List<ArrayNode> clientChanges(Set<String> current, JsonNode wanted) {
+        Set<String> want = new java.util.TreeSet<>();
+        wanted.forEach(c -> want.add(c.asText()));
+        List<ObjectNode> changes = new java.util.ArrayList<>();
+        want.stream().filter(c -> !current.contains(c))
+                .forEach(c -> changes.add(JsonTree.object().put("client_id", c).put("status", true)));
+        current.stream().sorted().filter(c -> !want.contains(c))
+                .forEach(c -> changes.add(JsonTree.object().put("client_id", c).put("status", false)));
+        List<ArrayNode> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < changes.size(); i += CLIENTS_PER_PATCH) {
+            ArrayNode request = JsonNodeFactory.instance.arrayNode();
+            changes.subList(i, Math.min(changes.size(), i + CLIENTS_PER_PATCH)).forEach(request::add);
+            requests.add(request);
+        }
+        return requests;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.RateLimit;
+import dev.federator.sim.RequestRules;
 import dev.federator.sim.SimulatorServer;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Auth0's Authentication API token endpoint and the Management API v2 connections endpoints, as the operator meets
@@ -37,17 +37,15 @@ import java.util.regex.Pattern;
  * {@code metadata} whole, option keys the server adds itself (and loses when a client PATCHes without them), 202
  * asynchronous deletes that keep the connection visible and its name taken for a while, x-ratelimit-* headers on
  * every answer and 429 when the tenant's bucket is empty, all in the error envelope {statusCode, error, message,
- * errorCode}.
+ * errorCode}. Request bodies must pass the request rules written from Auth0's OpenAPI ({@link RequestRules}); like a
+ * tenant migrated to the connection-clients endpoints it refuses {@code enabled_clients} on POST/PATCH, never returns
+ * it, and keeps application assignment behind {@code GET/PATCH /connections/{id}/clients}; a PATCH without
+ * {@code display_name} resets it to the name.
  */
 public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     public static final List<String> ALL_SCOPES = List.of("read:connections", "create:connections",
             "update:connections", "delete:connections", "read:connections_options", "update:connections_options");
-    private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$");
     private static final Set<String> STRATEGIES = Set.of("oidc", "samlp", "waad", "okta", "google-apps");
-    private static final Set<String> CREATE_FIELDS = Set.of("name", "strategy", "display_name", "options",
-            "enabled_clients", "is_domain_connection", "show_as_button", "realms", "metadata");
-    private static final Set<String> PATCH_FIELDS = Set.of("display_name", "options", "enabled_clients",
-            "is_domain_connection", "show_as_button", "realms", "metadata");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DEFAULT_LIMIT = 50;
 
@@ -64,6 +62,11 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     private final java.util.Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> connections = new LinkedHashMap<>();
     private final Map<String, Deletion> deletions = new LinkedHashMap<>();
+    /** Per connection id, the applications it is enabled for (what GET /connections/{id}/clients lists). */
+    private final Map<String, Set<String>> enabledClients = new LinkedHashMap<>();
+    /** Applications of the tenant besides the machine-to-machine ones, which a connection can be enabled for. */
+    private final Set<String> applications = ConcurrentHashMap.newKeySet();
+    private final RequestRules rules = new RequestRules("auth0");
     private volatile Duration tokenLifetime = Duration.ofHours(24);
     private volatile Duration deletionVisible = Duration.ofMillis(500);
     private volatile Duration deletionHeld = Duration.ofMillis(500);
@@ -85,6 +88,12 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     /** An application that exists but has no client grant for the Management API. */
     public Auth0Simulator withUnauthorizedClient(String clientId, String secret) {
         clients.put(clientId, new Client(secret, null));
+        return this;
+    }
+
+    /** An application (client id) of the tenant that connections can be enabled for. */
+    public Auth0Simulator withApplication(String clientId) {
+        applications.add(clientId);
         return this;
     }
 
@@ -126,6 +135,23 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
         return connections.values().stream().map(ObjectNode::deepCopy).toList();
     }
 
+    /** The request rules every body is checked against, with the record of each check. */
+    public RequestRules rules() { return rules; }
+
+    /** The applications the named connection is enabled for, as the clients endpoint holds them. */
+    public synchronized Set<String> enabledClients(String name) {
+        return connections.values().stream().filter(c -> name.equals(c.path("name").asText())).findFirst()
+                .map(c -> Set.copyOf(enabledClients.getOrDefault(c.path("id").asText(), Set.of()))).orElse(Set.of());
+    }
+
+    /** Enables or disables the connection for an application as the dashboard would; false when absent. */
+    public synchronized boolean assignOutOfBand(String name, String clientId, boolean enabled) {
+        Optional<String> id = connections.values().stream().filter(c -> name.equals(c.path("name").asText()))
+                .findFirst().map(c -> c.path("id").asText());
+        id.ifPresent(i -> assign(i, clientId, enabled));
+        return id.isPresent();
+    }
+
     public synchronized boolean deleting(String name) {
         sweep();
         return connections.values().stream().anyMatch(c -> name.equals(c.path("name").asText())
@@ -162,6 +188,8 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
         route(router, HttpMethod.GET, "/api/v2/connections/:id").handler(auth0(this::get));
         route(router, HttpMethod.PATCH, "/api/v2/connections/:id").handler(auth0(this::patch));
         route(router, HttpMethod.DELETE, "/api/v2/connections/:id").handler(auth0(this::delete));
+        route(router, HttpMethod.GET, "/api/v2/connections/:id/clients").handler(auth0(this::clients));
+        route(router, HttpMethod.PATCH, "/api/v2/connections/:id/clients").handler(auth0(this::patchClients));
     }
 
     /** Auth0 answers a 429 with the three x-ratelimit-* headers (reset in epoch seconds) and its envelope. */
@@ -318,22 +346,13 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
 
     private synchronized void create(RoutingContext ctx) {
         Set<String> scopes = authorize(ctx, "create:connections");
-        ObjectNode body = jsonBody(ctx);
-        unknownFields(body, CREATE_FIELDS);
-        String name = body.path("name").asText(null);
-        if (name == null) {
-            throw Auth0Error.badRequest("Missing required property: name");
-        }
-        if (name.length() > 128 || !NAME.matcher(name).matches()) {
-            throw Auth0Error.badRequest("String does not match pattern ^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$: "
-                    + name + " on property name (The name of the connection. Must start and end with an alphanumeric"
-                    + " character and can only contain alphanumeric characters and '-'. Max length 128)");
-        }
-        String strategy = body.path("strategy").asText(null);
-        if (strategy == null || !STRATEGIES.contains(strategy)) {
+        ObjectNode body = (ObjectNode) enforce("post_connections", jsonBody(ctx));
+        String name = body.path("name").asText();
+        String strategy = body.path("strategy").asText();
+        if (!STRATEGIES.contains(strategy)) {
+            // Valid for Auth0, but not a strategy this simulator (or Federator) knows how to hold.
             throw Auth0Error.badRequest("No enum match for: " + strategy + " on property strategy");
         }
-        validateMetadata(body.path("metadata"));
         validateOptions(strategy, body.path("options"));
         sweep();
         boolean taken = connections.values().stream().anyMatch(c -> name.equals(c.path("name").asText()));
@@ -348,18 +367,21 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     private synchronized void patch(RoutingContext ctx) {
         Set<String> scopes = authorize(ctx, "update:connections");
         ObjectNode existing = visibleById(ctx.pathParam("id"));
-        ObjectNode body = jsonBody(ctx);
-        unknownFields(body, PATCH_FIELDS);
+        ObjectNode body = (ObjectNode) enforce("patch_connections_by_id", jsonBody(ctx));
         if (body.has("options") && !scopes.contains("update:connections_options")) {
             throw Auth0Error.insufficientScope("update:connections_options");
         }
-        validateMetadata(body.path("metadata"));
         if (body.has("options")) {
             validateOptions(existing.path("strategy").asText(), body.path("options"));
         }
         ObjectNode previous = existing.deepCopy();
         // Every top-level field sent replaces the stored one whole: options and metadata included.
         body.fields().forEachRemaining(e -> existing.set(e.getKey(), e.getValue()));
+        if (!body.has("display_name")) {
+            // UpdateConnectionRequestContent: "If display_name is not included in the request, the field will be
+            // overwritten with the name value."
+            existing.put("display_name", existing.path("name").asText());
+        }
         if (body.has("options")) {
             serverManaged(existing, previous);
         }
@@ -368,11 +390,60 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
 
     private synchronized void delete(RoutingContext ctx) {
         authorize(ctx, "delete:connections");
-        ObjectNode existing = visibleById(ctx.pathParam("id"));
+        sweep();
+        ObjectNode existing = connections.get(ctx.pathParam("id"));
+        if (existing == null || existing.path("_deleting").asBoolean()) {
+            ctx.response().setStatusCode(204).end(); // "The connection no longer exists."
+            return;
+        }
         String id = existing.path("id").asText();
         Instant now = clock.instant();
         deletions.putIfAbsent(id, new Deletion(now.plus(deletionVisible), now.plus(deletionVisible).plus(deletionHeld)));
-        ok(ctx, 202, object().put("deleted_at", now.toString()));
+        ctx.response().setStatusCode(202).end(); // "The connection is being deleted.", no documented body
+    }
+
+    /** GET /connections/{id}/clients: checkpoint paging with take (1-1000, default 50) and from. */
+    private synchronized void clients(RoutingContext ctx) {
+        authorize(ctx, "read:connections");
+        String id = visibleById(ctx.pathParam("id")).path("id").asText();
+        List<String> all = new ArrayList<>(enabledClients.getOrDefault(id, Set.of()));
+        int take = intParam(ctx, "take", 50, 1, 1000);
+        String from = ctx.request().getParam("from");
+        int start = from == null ? 0 : all.indexOf(from);
+        if (start < 0) {
+            throw Auth0Error.of(400, "Bad Request", "Invalid value for from", "invalid_query_string");
+        }
+        ObjectNode page = object();
+        ArrayNode items = page.putArray("clients");
+        all.stream().skip(start).limit(take).forEach(c -> items.addObject().put("client_id", c));
+        if (start + take < all.size()) {
+            page.put("next", all.get(start + take));
+        }
+        ok(ctx, 200, page);
+    }
+
+    /** PATCH /connections/{id}/clients: a list of {client_id, status}; 404 for an application the tenant lacks. */
+    private synchronized void patchClients(RoutingContext ctx) {
+        authorize(ctx, "update:connections");
+        String id = visibleById(ctx.pathParam("id")).path("id").asText();
+        JsonNode body = enforce("patch_clients", anyJsonBody(ctx));
+        for (JsonNode change : body) {
+            String client = change.path("client_id").asText();
+            if (!applications.contains(client) && !clients.containsKey(client)) {
+                throw Auth0Error.of(404, "Not Found", "The client does not exist", "inexistent_client");
+            }
+        }
+        body.forEach(change -> assign(id, change.path("client_id").asText(), change.path("status").asBoolean()));
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void assign(String connectionId, String clientId, boolean enabled) {
+        Set<String> assigned = enabledClients.computeIfAbsent(connectionId, k -> new java.util.LinkedHashSet<>());
+        if (enabled) {
+            assigned.add(clientId);
+        } else {
+            assigned.remove(clientId);
+        }
     }
 
     // ---- state ----
@@ -389,9 +460,6 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
         stored.put("id", id);
         if (!stored.has("display_name")) {
             stored.put("display_name", stored.path("name").asText());
-        }
-        if (!stored.has("enabled_clients")) {
-            stored.putArray("enabled_clients");
         }
         if (!stored.has("is_domain_connection")) {
             stored.put("is_domain_connection", false);
@@ -514,10 +582,18 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
     // ---- validation ----
 
     private static ObjectNode jsonBody(RoutingContext ctx) {
+        JsonNode node = anyJsonBody(ctx);
+        if (node.isObject()) {
+            return (ObjectNode) node;
+        }
+        throw Auth0Error.badRequest("Expected type object but found type " + node.getNodeType().name().toLowerCase());
+    }
+
+    private static JsonNode anyJsonBody(RoutingContext ctx) {
         try {
             JsonNode node = JSON.readTree(ctx.body().asString());
-            if (node != null && node.isObject()) {
-                return (ObjectNode) node;
+            if (node != null) {
+                return node;
             }
         } catch (Exception ignored) {
             // falls through to the envelope below
@@ -525,27 +601,29 @@ public final class Auth0Simulator extends SimulatorServer<Auth0Simulator> {
         throw Auth0Error.of(400, "Bad Request", "Invalid request payload JSON format", null);
     }
 
-    private static void unknownFields(ObjectNode body, Set<String> allowed) {
-        body.fieldNames().forEachRemaining(field -> {
-            if (!allowed.contains(field)) {
-                throw Auth0Error.badRequest("Additional properties not allowed: " + field);
-            }
-        });
+    /** Checks the body against the operation's request rule; the first violation is Auth0's payload validation 400. */
+    private JsonNode enforce(String rule, JsonNode body) {
+        List<RequestRules.Violation> violations = rules.check(rule, body);
+        if (!violations.isEmpty()) {
+            throw Auth0Error.badRequest(payloadMessage(violations.get(0)));
+        }
+        return body;
     }
 
-    private static void validateMetadata(JsonNode metadata) {
-        if (metadata.isMissingNode() || metadata.isNull()) {
-            return;
-        }
-        if (!metadata.isObject() || metadata.size() > 10) {
-            throw Auth0Error.badRequest("Too many properties defined (" + metadata.size() + "), maximum 10 on "
-                    + "property metadata");
-        }
-        metadata.fields().forEachRemaining(e -> {
-            if (!e.getValue().isTextual() || e.getValue().asText().length() > 255) {
-                throw Auth0Error.badRequest("Expected type string (max length 255) on property metadata." + e.getKey());
-            }
-        });
+    /** In the words of Auth0's payload validation (e.g. "Additional properties not allowed: enabled_clients"). */
+    private static String payloadMessage(RequestRules.Violation v) {
+        String on = v.field().isEmpty() ? "" : " on property " + v.field();
+        return switch (v.keyword()) {
+            case "additionalProperties" -> "Additional properties not allowed: " + v.property()
+                    + (v.field().contains(".") ? " on property " + v.field().substring(0, v.field().lastIndexOf('.')) : "");
+            case "required" -> "Missing required property: " + v.property()
+                    + (v.field().contains(".") ? " on property " + v.field().substring(0, v.field().lastIndexOf('.')) : "");
+            case "enum" -> "No enum match" + on;
+            case "pattern" -> "String does not match pattern" + on;
+            case "type" -> "Invalid type" + on;
+            case "maxProperties" -> "Too many properties defined" + on;
+            default -> v.keyword() + " validation failed" + on;
+        };
     }
 
     private static void validateOptions(String strategy, JsonNode options) {

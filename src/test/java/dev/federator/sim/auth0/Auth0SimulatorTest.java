@@ -85,9 +85,53 @@ class Auth0SimulatorTest {
 
         HttpResponse<String> deleted = call("DELETE", "/api/v2/connections/" + id, all, null);
         assertThat(deleted.statusCode()).isEqualTo(202);
-        assertThat(json(deleted).has("deleted_at")).isTrue();
+        assertThat(deleted.body()).isEmpty();
         assertThat(call("GET", "/api/v2/connections/" + id, all, null).statusCode()).isEqualTo(200);
         assertThat(call("POST", "/api/v2/connections", all, body).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void enabledClientsAreRejectedLikeAMigratedTenantAndAssignedThroughTheClientsEndpoint() throws Exception {
+        sim.withApplication("app1").withApplication("app2");
+        String all = token("all", "a", "https://t.auth0.com/api/v2/");
+        HttpResponse<String> refused = call("POST", "/api/v2/connections", all,
+                "{\"name\":\"corp\",\"strategy\":\"oidc\",\"enabled_clients\":[\"app1\"],\"options\":{\"client_id\":\"c\"}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("message").asText())
+                .isEqualTo("Payload validation error: 'Additional properties not allowed: enabled_clients'.");
+        assertThat(json(refused).path("errorCode").asText()).isEqualTo("invalid_body");
+        assertThat(json(refused).path("error").asText()).isEqualTo("Bad Request");
+        assertThat(json(refused).path("statusCode").asInt()).isEqualTo(400);
+
+        HttpResponse<String> created = call("POST", "/api/v2/connections", all,
+                "{\"name\":\"corp\",\"strategy\":\"oidc\",\"display_name\":\"Corp\",\"options\":{\"client_id\":\"c\"}}");
+        String id = json(created).path("id").asText();
+        assertThat(json(created).has("enabled_clients")).isFalse();
+        assertThat(call("PATCH", "/api/v2/connections/" + id, all, "{\"enabled_clients\":[]}").statusCode())
+                .isEqualTo(400);
+
+        String clients = "/api/v2/connections/" + id + "/clients";
+        assertThat(call("PATCH", clients, all, "[{\"client_id\":\"app1\",\"status\":true},"
+                + "{\"client_id\":\"app2\",\"status\":true}]").statusCode()).isEqualTo(204);
+        assertThat(call("PATCH", clients, all, "[{\"client_id\":\"app2\",\"status\":false}]").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> unknown = call("PATCH", clients, all, "[{\"client_id\":\"nope\",\"status\":true}]");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("message").asText()).isEqualTo("The client does not exist");
+        assertThat(call("PATCH", clients, all, "[]").statusCode()).isEqualTo(400);
+        assertThat(call("PATCH", clients, all, "[{\"client_id\":\"app1\"}]").statusCode()).isEqualTo(400);
+        HttpResponse<String> listed = call("GET", clients + "?take=1", all, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(json(listed).path("clients").get(0).path("client_id").asText()).isEqualTo("app1");
+        assertThat(json(listed).has("next")).isFalse();
+        assertThat(json(call("GET", "/api/v2/connections/" + id, all, null)).has("enabled_clients")).isFalse();
+        assertThat(sim.enabledClients("corp")).containsExactly("app1");
+
+        // A PATCH that omits display_name overwrites it with the name.
+        assertThat(call("PATCH", "/api/v2/connections/" + id, all, "{\"show_as_button\":true}").statusCode())
+                .isEqualTo(200);
+        assertThat(sim.connection("corp").orElseThrow().path("display_name").asText()).isEqualTo("corp");
+        assertThat(call("DELETE", "/api/v2/connections/con_gone", all, null).statusCode()).isEqualTo(204);
     }
 
     @Test

@@ -100,10 +100,12 @@ final class AuthConnectionStore {
             throw DevRevError.notPermitted("id", "default connections cannot be updated");
         }
         String storedType = stored.get("type").asText();
-        if (body.has("type") && !storedType.equals(body.get("type").asText())) {
+        // Type "none" selects the update schema without type fields: only the common ones may change.
+        boolean none = "none".equals(body.path("type").asText());
+        if (body.has("type") && !none && !storedType.equals(body.get("type").asText())) {
             throw DevRevError.notPermitted("type", "the type of a connection cannot change");
         }
-        List<String> allowed = FIELDS.get(storedType);
+        List<String> allowed = none ? List.of() : FIELDS.get(storedType);
         boolean typeFields = false;
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String field = it.next();
@@ -125,7 +127,7 @@ final class AuthConnectionStore {
         }
         validateValues(body);
         body.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("id")) {
+            if (!e.getKey().equals("id") && !(none && e.getKey().equals("type"))) {
                 stored.set(e.getKey(), e.getValue().deepCopy());
             }
         });

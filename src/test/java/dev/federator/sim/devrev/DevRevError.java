@@ -1,6 +1,9 @@
 package dev.federator.sim.devrev;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.federator.sim.RequestRules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 
@@ -37,6 +40,48 @@ final class DevRevError extends RuntimeException {
         DevRevError error = field("value_not_permitted", field, "value of " + field + " is not permitted: " + reason);
         error.body.put("reason", reason);
         return error;
+    }
+
+    /** A broken request rule in DevRev's words: missing_required_field, invalid_enum_value, unexpected_json_type... */
+    static DevRevError violation(RequestRules.Violation v, JsonNode body) {
+        String field = v.field();
+        return switch (v.keyword()) {
+            case "required" -> missing(field);
+            case "additionalProperties" -> invalidField(field);
+            case "enum" -> {
+                DevRevError error = field("invalid_enum_value", field, "invalid value for " + field);
+                ArrayNode allowed = error.body.putArray("allowed_values");
+                v.allowed().forEach(allowed::add);
+                JsonNode value = at(body, field);
+                error.body.put("value", value.isValueNode() ? value.asText() : value.toString());
+                yield error;
+            }
+            case "type" -> {
+                DevRevError error = field("unexpected_json_type", field, "field " + field + " has the wrong type");
+                error.body.put("expected", v.expectedType()).put("actual", jsonType(at(body, field)));
+                yield error;
+            }
+            default -> notPermitted(field, v.message());
+        };
+    }
+
+    private static JsonNode at(JsonNode body, String field) {
+        JsonNode node = body;
+        for (String part : field.split("\\.")) {
+            node = node == null ? null : node.path(part);
+        }
+        return node == null ? JsonNodeFactory.instance.missingNode() : node;
+    }
+
+    private static String jsonType(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "array";
+            case BOOLEAN -> "bool";
+            case NUMBER -> "number";
+            case OBJECT, POJO -> "object";
+            case STRING, BINARY -> "string";
+            default -> "null";
+        };
     }
 
     static DevRevError unauthenticated() { return new DevRevError(401, "unauthenticated", "Unauthenticated"); }

@@ -3,6 +3,7 @@ package dev.federator.sim.devrev;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.RateLimit;
+import dev.federator.sim.RequestRules;
 import dev.federator.sim.SimulatorServer;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
     private static final String NO_RATE_HEADERS = "devrev.noRateHeaders";
 
     private final AuthConnectionStore store = new AuthConnectionStore(DEV_OID);
+    private final RequestRules rules = new RequestRules("devrev");
     private final Set<String> adminTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> readOnlyTokens = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
@@ -70,6 +72,9 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
     }
 
     // ---- test accessors (out of band: not recorded, no faults) ----
+
+    /** The request rules every body is checked against, with the record of each check. */
+    public RequestRules rules() { return rules; }
 
     /** The stored connection, write-only fields included. */
     public Optional<ObjectNode> connection(String id) { return store.stored(id); }
@@ -109,20 +114,22 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.get").handler(devrev(this::get));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.create").handler(devrev(ctx -> {
             authorize(ctx, true);
-            writeJson(ctx, 201, object().set("auth_connection", store.create(body(ctx))));
+            JsonNode body = enforce("dev-org-auth-connections-create", body(ctx));
+            writeJson(ctx, 201, object().set("auth_connection", store.create(body)));
         }));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.update").handler(devrev(ctx -> {
             authorize(ctx, true);
-            writeJson(ctx, 201, object().set("auth_connection", store.update(body(ctx))));
+            JsonNode body = enforce("dev-org-auth-connections-update", body(ctx));
+            writeJson(ctx, 201, object().set("auth_connection", store.update(body)));
         }));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.toggle").handler(devrev(ctx -> {
             authorize(ctx, true);
-            store.toggle(body(ctx));
+            store.toggle(enforce("dev-org-auth-connections-toggle", body(ctx)));
             writeJson(ctx, 200, object());
         }));
         route(router, HttpMethod.POST, "/dev-orgs.auth-connections.delete").handler(devrev(ctx -> {
             authorize(ctx, true);
-            store.delete(body(ctx));
+            store.delete(enforce("dev-org-auth-connections-delete", body(ctx)));
             writeJson(ctx, 200, object());
         }));
     }
@@ -144,12 +151,32 @@ public final class DevRevSimulator extends SimulatorServer<DevRevSimulator> {
 
     private void get(RoutingContext ctx) {
         authorize(ctx, false);
-        String id = ctx.request().method() == HttpMethod.GET ? ctx.request().getParam("id")
-                : body(ctx).path("id").asText(null);
-        if (id == null || id.isBlank()) {
+        JsonNode request = body(ctx);
+        if (ctx.request().method() == HttpMethod.GET) {
+            ObjectNode query = object();
+            ctx.queryParams().forEach(p -> query.put(p.getKey(), p.getValue()));
+            request = query;
+        }
+        String id = enforce("dev-org-auth-connections-get", request).path("id").asText();
+        if (id.isBlank()) {
             throw DevRevError.missing("id");
         }
         writeJson(ctx, 200, object().set("auth_connection", store.get(id)));
+    }
+
+    /**
+     * Checks the body against the operation's request rule, the one of its {@code type} when there is one; the first
+     * violation becomes DevRev's 400 of the matching subtype.
+     */
+    private JsonNode enforce(String operation, JsonNode body) {
+        String type = body == null ? "" : body.path("type").asText("");
+        String rule = !type.isEmpty() && body.path("type").isTextual() && rules.has(operation + "." + type)
+                ? operation + "." + type : operation;
+        List<RequestRules.Violation> violations = rules.check(rule, body == null ? object() : body);
+        if (!violations.isEmpty()) {
+            throw DevRevError.violation(violations.get(0), body);
+        }
+        return body;
     }
 
     private void authorize(RoutingContext ctx, boolean write) {

@@ -91,7 +91,8 @@ class DevRevSimulatorTest {
 
     @Test
     void schemasAreFlatWithRequiredFields() throws Exception {
-        Answer nested = post("create", "{\"type\":\"oidc\",\"options\":{\"client_id\":\"x\"}}", "admin");
+        Answer nested = post("create", "{\"type\":\"oidc\",\"client_id\":\"x\",\"client_secret\":\"y\","
+                + "\"issuer\":\"https://i\",\"options\":{\"client_id\":\"x\"}}", "admin");
         assertThat(nested.status()).isEqualTo(400);
         assertThat(nested.body().path("type").asText()).isEqualTo("invalid_field");
         assertThat(nested.body().path("field_name").asText()).isEqualTo("options");
@@ -101,7 +102,7 @@ class DevRevSimulatorTest {
         assertThat(missing.body().path("type").asText()).isEqualTo("missing_required_field");
         assertThat(missing.body().path("field_name").asText()).isEqualTo("domain");
         Answer wrongField = post("create", "{\"type\":\"google_apps\",\"client_id\":\"x\",\"client_secret\":\"y\","
-                + "\"domain\":\"z\"}", "admin");
+                + "\"tenant_domain\":\"t\",\"domain\":\"z\"}", "admin");
         assertThat(wrongField.body().path("field_name").asText()).isEqualTo("domain");
         Answer badType = post("create", "{\"type\":\"ldap\"}", "admin");
         assertThat(badType.body().path("type").asText()).isEqualTo("invalid_enum_value");

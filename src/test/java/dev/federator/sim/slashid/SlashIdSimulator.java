@@ -3,6 +3,7 @@ package dev.federator.sim.slashid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.sim.RequestRules;
 import dev.federator.sim.SimulatorServer;
 import dev.federator.vendor.slashid.GoDuration;
 import io.vertx.core.http.HttpMethod;
@@ -43,6 +44,12 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
     private static final Duration APPLE_MAX_LIFETIME = Duration.ofSeconds(15_777_000);
     private static final Set<String> SAML_FIELDS = Set.of("idp_metadata_url", "label", "email_claims");
 
+    /** Request rules: the operation ids of SlashID's OpenAPI document. */
+    static final String OIDC_CREATE = "PostOrganizationsSsoOidcProviderCredentials";
+    static final String OIDC_PATCH = "PatchOrganizationsSsoOidcProviderCredentialsOauthClientId";
+    static final String SAML_CREATE = "PostOrganizationsSamlProviderCredentials";
+    static final String SAML_PATCH = "PatchOrganizationsSsoSamlProviderCredentialsSamlProviderCredentialsId";
+    private final RequestRules rules = new RequestRules("slashid");
     private final String orgId;
     private final String apiKey;
     private final Map<String, ObjectNode> oidc = new LinkedHashMap<>();
@@ -108,6 +115,9 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         oidcSecrets.remove(clientId);
     }
 
+    /** The request rules every body is checked against, with the record of each check. */
+    public RequestRules rules() { return rules; }
+
     public String lastConsistency() { return lastConsistency; }
 
     public String lastConsistencyTimeout() { return lastConsistencyTimeout; }
@@ -117,15 +127,15 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
     @Override
     protected void routes(Router router) {
         route(router, HttpMethod.GET, OIDC).handler(ctx -> read(ctx, () -> listOidc(ctx.queryParams().get("oauth_provider"))));
-        route(router, HttpMethod.POST, OIDC).handler(ctx -> write(ctx, body -> createOidc(body)));
+        route(router, HttpMethod.POST, OIDC).handler(ctx -> write(ctx, OIDC_CREATE, body -> createOidc(body)));
         route(router, HttpMethod.GET, OIDC + "/:id").handler(ctx -> read(ctx, () -> getOidc(ctx.pathParam("id"))));
-        route(router, HttpMethod.PATCH, OIDC + "/:id").handler(ctx -> write(ctx, body -> patchOidc(ctx.pathParam("id"), body)));
-        route(router, HttpMethod.DELETE, OIDC + "/:id").handler(ctx -> write(ctx, body -> deleteOidc(ctx.pathParam("id"))));
+        route(router, HttpMethod.PATCH, OIDC + "/:id").handler(ctx -> write(ctx, OIDC_PATCH, body -> patchOidc(ctx.pathParam("id"), body)));
+        route(router, HttpMethod.DELETE, OIDC + "/:id").handler(ctx -> write(ctx, null, body -> deleteOidc(ctx.pathParam("id"))));
         route(router, HttpMethod.GET, SAML).handler(ctx -> read(ctx, this::listSaml));
-        route(router, HttpMethod.POST, SAML).handler(ctx -> write(ctx, this::createSaml));
+        route(router, HttpMethod.POST, SAML).handler(ctx -> write(ctx, SAML_CREATE, this::createSaml));
         route(router, HttpMethod.GET, SAML + "/:id").handler(ctx -> read(ctx, () -> getSaml(ctx.pathParam("id"))));
-        route(router, HttpMethod.PATCH, SAML + "/:id").handler(ctx -> write(ctx, body -> patchSaml(ctx.pathParam("id"), body)));
-        route(router, HttpMethod.DELETE, SAML + "/:id").handler(ctx -> write(ctx, body -> deleteSaml(ctx.pathParam("id"))));
+        route(router, HttpMethod.PATCH, SAML + "/:id").handler(ctx -> write(ctx, SAML_PATCH, body -> patchSaml(ctx.pathParam("id"), body)));
+        route(router, HttpMethod.DELETE, SAML + "/:id").handler(ctx -> write(ctx, null, body -> deleteSaml(ctx.pathParam("id"))));
     }
 
     record Answer(int status, JsonNode result) {}
@@ -176,7 +186,8 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         }
     }
 
-    private void write(RoutingContext ctx, Write write) {
+    /** @param rule the request rule the body must pass (null for a write without a body) */
+    private void write(RoutingContext ctx, String rule, Write write) {
         if (!authorized(ctx)) {
             return;
         }
@@ -212,6 +223,15 @@ public final class SlashIdSimulator extends SimulatorServer<SlashIdSimulator> {
         } catch (Exception e) {
             error(ctx, 400, "the body is not JSON");
             return;
+        }
+        if (rule != null) {
+            List<RequestRules.Violation> violations = rules.check(rule, body);
+            if (!violations.isEmpty()) {
+                RequestRules.Violation v = violations.get(0);
+                error(ctx, 400, (v.field().isEmpty() ? "request body" : v.field()) + ": " + v.keyword()
+                        + " rule of the API schema not met");
+                return;
+            }
         }
         if (timeouts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             // The consistency deadline passed: the caller cannot know; the write lands later anyway.

@@ -53,8 +53,15 @@ class Auth0AdapterTest {
         client = connect("m2m", "s3cret");
     }
 
+    /** Every body the adapter sent in the test passed the request rules from Auth0's published schemas. */
     @AfterEach
-    void stop() { sim.close(); }
+    void everyBodySentPassedTheRules() {
+        try {
+            assertThat(sim.rules().broken()).isEmpty();
+        } finally {
+            sim.close();
+        }
+    }
 
     VendorClient connect(String id, String secret) {
         VendorHttp http = new VendorHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
@@ -175,10 +182,11 @@ class Auth0AdapterTest {
     }
 
     @Test
-    void removedManagedValuesAreRemovedAndDisablingEmptiesEnabledClients() {
+    void removedManagedValuesAreRemovedAndDisablingDisablesEveryApplication() {
+        sim.withApplication("app1");
         DesiredConnection okta = desired("corp-okta", ConnectionKind.Okta, "Corp", null);
         client.create(okta, client.render(okta));
-        sim.editOutOfBand("corp-okta", c -> c.putArray("enabled_clients").add("app1"));
+        sim.assignOutOfBand("corp-okta", "app1", true);
         DesiredConnection off = new DesiredConnection("corp-okta", "Corp", false, ConnectionKind.Okta, null, null,
                 okta.hosted(), null, List.of(), Map.of(), OWNER);
         Rendering rendering = client.render(off);
@@ -187,9 +195,72 @@ class Auth0AdapterTest {
         assertThat(diff).contains("enabled_clients", "options.domain_aliases");
         client.update(current, off, rendering, diff);
         ObjectNode after = sim.connection("corp-okta").orElseThrow();
-        assertThat(after.path("enabled_clients")).isEmpty();
+        assertThat(sim.enabledClients("corp-okta")).isEmpty();
+        assertThat(after.has("enabled_clients")).isFalse();
         assertThat(after.path("options").path("domain_aliases").isMissingNode()).isTrue();
         assertThat(differences(rendering, client.find("corp-okta", null).orElseThrow().body())).isEmpty();
+    }
+
+    @Test
+    void applicationsAreAssignedThroughTheClientsEndpointAndTheirDriftIsSeen() {
+        sim.withApplication("app1").withApplication("app2").withApplication("app3");
+        DesiredConnection base = desired("corp-oidc", ConnectionKind.OIDC, "Corp", null);
+        DesiredConnection want = new DesiredConnection(base.name(), base.displayName(), true, base.kind(), base.oidc(),
+                null, null, base.attributeMapping(), base.domains(), Map.of("enabled_clients", List.of("app2", "app1")),
+                OWNER);
+        Rendering rendering = client.render(want);
+        client.create(want, rendering);
+        assertThat(sim.enabledClients("corp-oidc")).containsExactlyInAnyOrder("app1", "app2");
+        assertThat(sim.connection("corp-oidc").orElseThrow().has("enabled_clients")).isFalse();
+        assertThat(differences(rendering, client.find("corp-oidc", null).orElseThrow().body())).isEmpty();
+
+        // Someone enables the connection for another application in the dashboard: drift, and it is undone.
+        sim.assignOutOfBand("corp-oidc", "app3", true);
+        RemoteConnection drifted = client.find("corp-oidc", null).orElseThrow();
+        List<String> diff = differences(rendering, drifted.body());
+        assertThat(diff).containsExactly("enabled_clients");
+        sim.calls().reset();
+        client.update(drifted, want, rendering, diff);
+        assertThat(sim.enabledClients("corp-oidc")).containsExactlyInAnyOrder("app1", "app2");
+        assertThat(sim.calls().countRoute("PATCH /api/v2/connections/:id")).isZero();
+        assertThat(sim.calls().countRoute("PATCH /api/v2/connections/:id/clients")).isEqualTo(1);
+        assertThat(client.listAll().orElseThrow().get(0).body().path("enabled_clients")).hasSize(2);
+
+        DesiredConnection off = new DesiredConnection(base.name(), base.displayName(), false, base.kind(), base.oidc(),
+                null, null, base.attributeMapping(), base.domains(), Map.of(), OWNER);
+        Rendering disabled = client.render(off);
+        RemoteConnection now = client.find("corp-oidc", null).orElseThrow();
+        client.update(now, off, disabled, differences(disabled, now.body()));
+        assertThat(sim.enabledClients("corp-oidc")).isEmpty();
+        assertThat(differences(disabled, client.find("corp-oidc", null).orElseThrow().body())).isEmpty();
+    }
+
+    @Test
+    void aConnectionWithoutDisplayNameStaysInSyncAndPatchesNeverResetIt() {
+        DesiredConnection plain = desired("corp-oidc", ConnectionKind.OIDC, null, null);
+        Rendering rendering = client.render(plain);
+        client.create(plain, rendering);
+        RemoteConnection found = client.find("corp-oidc", null).orElseThrow();
+        assertThat(differences(rendering, found.body())).isEmpty();
+
+        DesiredConnection named = desired("corp-oidc", ConnectionKind.OIDC, "Corp SSO", null);
+        client.update(found, named, client.render(named), List.of("display_name"));
+        DesiredConnection moved = new DesiredConnection(named.name(), named.displayName(), true, named.kind(),
+                named.oidc(), null, null, named.attributeMapping(), List.of("other.example.com"), Map.of(), OWNER);
+        Rendering movedRendering = client.render(moved);
+        RemoteConnection current = client.find("corp-oidc", null).orElseThrow();
+        client.update(current, moved, movedRendering, List.of("options.domain_aliases"));
+        assertThat(sim.connection("corp-oidc").orElseThrow().path("display_name").asText()).isEqualTo("Corp SSO");
+        assertThat(differences(movedRendering, client.find("corp-oidc", null).orElseThrow().body())).isEmpty();
+    }
+
+    @Test
+    void deleteIsAcceptedWith202AndNoBody() {
+        DesiredConnection oidc = desired("corp-oidc", ConnectionKind.OIDC, "Corp", null);
+        RemoteConnection created = client.create(oidc, client.render(oidc));
+        assertThat(client.delete(created)).isEqualTo(DeleteOutcome.PENDING);
+        assertThat(sim.calls().count(c -> c.route().equals("DELETE /api/v2/connections/:id") && c.status() == 202))
+                .isEqualTo(1);
     }
 
     @Test

@@ -43,8 +43,15 @@ class DevRevClientTest {
         client = DevRevFixtures.client(sim, TOKEN);
     }
 
+    /** Every body the adapter sent in the test passed the request rules from DevRev's published schemas. */
     @AfterEach
-    void stop() { sim.close(); }
+    void everyBodySentPassedTheRules() {
+        try {
+            assertThat(sim.rules().broken()).isEmpty();
+        } finally {
+            sim.close();
+        }
+    }
 
     private RemoteConnection create(DesiredConnection desired) { return client.create(desired, client.render(desired)); }
 
@@ -282,6 +289,10 @@ class DevRevClientTest {
             assertThat(e.getMessage()).contains("spec.googleWorkspace.clientSecretRef");
         });
         assertThat(sim.connections()).hasSize(1); // only the default one
+        // These bodies were incomplete on purpose, and refused by the rules as they must be.
+        assertThat(sim.rules().broken()).extracting(c -> c.violations().get(0).property())
+                .containsExactly("issuer", "client_secret");
+        sim.rules().forget();
     }
 
     @Test

@@ -57,8 +57,15 @@ class DevRevSyncTest {
         status = new IdentityConnectionStatus();
     }
 
+    /** Every body the adapter sent in the test passed the request rules from DevRev's published schemas. */
     @AfterEach
-    void stop() { sim.close(); }
+    void everyBodySentPassedTheRules() {
+        try {
+            assertThat(sim.rules().broken()).isEmpty();
+        } finally {
+            sim.close();
+        }
+    }
 
     private void resource(String name, ConnectionType type) {
         connection = new IdentityConnection();
