@@ -26,7 +26,8 @@ final class Auth0Fixture implements VendorFixture<Auth0Simulator> {
 
     @Override
     public Auth0Simulator start() {
-        return new Auth0Simulator(DOMAIN).withClient(CLIENT_ID, CLIENT_SECRET, Auth0Simulator.ALL_SCOPES).start();
+        return new Auth0Simulator(DOMAIN).withClient(CLIENT_ID, CLIENT_SECRET, Auth0Simulator.ALL_SCOPES)
+                .withApplication(APPLICATION).start();
     }
 
     @Override
@@ -68,8 +69,8 @@ final class Auth0Fixture implements VendorFixture<Auth0Simulator> {
 
     @Override
     public boolean enabledOnVendor(Auth0Simulator sim, RemoteConnection remote) {
-        return stored(sim, remote).map(c -> c.path("enabled_clients").toString().contains(APPLICATION))
-                .orElse(false);
+        // Assignment lives behind /connections/{id}/clients, not on the connection (Auth0 deprecated enabled_clients).
+        return stored(sim, remote).isPresent() && sim.enabledClients(remote.name()).contains(APPLICATION);
     }
 
     @Override

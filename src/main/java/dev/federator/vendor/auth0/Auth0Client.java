@@ -111,6 +111,10 @@ final class Auth0Client implements VendorClient {
         do {
             VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)
                     + "/clients?take=" + CLIENTS_PAGE + (from == null ? "" : "&from=" + enc(from))), "get"));
+            if (response.status() == 404) {
+                // Deleted between the two reads (Auth0 deletes asynchronously): it is enabled for nothing any more.
+                return Set.of();
+            }
             if (!response.isSuccess()) {
                 throw transport.failure(response, "read the applications of connection " + id);
             }

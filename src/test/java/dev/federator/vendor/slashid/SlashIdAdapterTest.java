@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -196,9 +195,6 @@ class SlashIdAdapterTest {
     }
 
     @Test
-    @Disabled("known: the adapter creates Apple credentials without client_secret (and team_id, key_id, "
-            + "secret_lifetime), which PostOrganizationsSsoOidcProviderCredentials requires; fixed by the SlashID Apple "
-            + "credentials change of the adapters branch (issue 18)")
     void appleTakesItsPrivateKeyFromTheSecretAndKeepsItWriteOnly() {
         DesiredConnection apple = new DesiredConnection("corp", "Sign in with Apple", true, ConnectionKind.OIDC,
                 new DesiredConnection.Oidc(null, "com.example.web", SecretValue.of("-----BEGIN PRIVATE KEY-----k1"),
