@@ -170,10 +170,13 @@ class ResilienceE2EIT {
     void aCrashBetweenTheVendorCreateAndTheStatusWriteCreatesNoDuplicate() {
         sim.faults().onlyFor(route -> route.equals(CREATE)).delayNext(1, Duration.ofSeconds(3));
         declare("crash");
-        // The create intent reaches the API server before the vendor call; kill the operator while the call hangs.
+        // The create intent reaches the API server before the vendor call; kill the operator while the call hangs, i.e.
+        // once the simulator holds the create (its delay fault taken), not merely once the intent is written: on a busy
+        // machine a kill between the two would test a crash before the create instead.
         Awaitility.await("create in flight").atMost(Duration.ofSeconds(30)).until(() -> {
             IdentityConnection c = env.client().resources(IdentityConnection.class).inNamespace(ns).withName("crash").get();
-            return c != null && c.getStatus() != null && "crash".equals(c.getStatus().pendingCreate);
+            return c != null && c.getStatus() != null && "crash".equals(c.getStatus().pendingCreate)
+                    && sim.faults().pending() == 0;
         });
         env.operator().kill();
         Awaitility.await("the vendor finishes the create").atMost(Duration.ofSeconds(30))
