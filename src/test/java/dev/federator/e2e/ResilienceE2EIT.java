@@ -50,6 +50,10 @@ class ResilienceE2EIT {
 
     @BeforeEach
     void platform() {
+        if (!env.operator().isAlive()) {
+            // A test that failed between its kill and its restart must not fail every test after it.
+            env.startOperator(Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
+        }
         ns = "r-" + UUID.randomUUID().toString().substring(0, 8);
         env.kubernetes().ensureNamespace(ns);
         realm = keycloak.newRealm();
