@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the build ships beside the operator (after {@code package}): the CycloneDX SBOM lists exactly what the
- * operator runs with, and the chart archive holds the chart as committed and renders as it does.
+ * operator runs with, the chart archive holds the chart as committed and renders as it does, and the OLM bundle is
+ * the one OlmBundleTest validates.
  */
 class ShippedArtifactsIT {
     private static final Path TARGET = Path.of("target");
@@ -75,6 +76,25 @@ class ShippedArtifactsIT {
                 .withNamespace("federator-system").set("grafanaDashboard.enabled", "true")
                 .set("prometheusRule.enabled", "true").call();
         assertThat(Manifests.parse(fromArchive).docs).isEqualTo(Manifests.parse(fromDirectory).docs);
+    }
+
+    @Test
+    void olmBundleIsTheOneOlmBundleMakesFromTheBase() throws IOException {
+        Path built = TARGET.resolve("bundle/federator");
+        Path fresh = TARGET.resolve("olm-bundle-check/federator");
+        JsonNode csv = YAML.readTree(built.resolve("manifests/federator.clusterserviceversion.yaml").toFile());
+        OlmBundle.write(fresh, csv.at("/spec/version").asText());
+        assertThat(files(built)).isEqualTo(files(fresh)).containsKey("metadata/annotations.yaml").hasSizeGreaterThan(4);
+    }
+
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+            }
+        }
+        return files;
     }
 
     /** The regular files of a .tar.gz by name (ustar; names of up to 100 + 155 characters, as helm writes them). */
