@@ -36,6 +36,9 @@ class ObservabilityE2EIT {
             assertThat(scrape.labelsBySeries).as("the faults were seen")
                     .containsKeys("federator_vendor_ratelimit_wait_seconds_sum", "federator_vendor_calls_seconds_count");
 
+            assertThat(scrape.unknownIn("sum by (vendor) (federator_connections{status=\"429\"})"))
+                    .as("the check tells a wrong label from a right one on this scrape")
+                    .containsExactly("label status on federator_connections", "grouping label vendor");
             Map<String, List<String>> unknown = new LinkedHashMap<>();
             expressions.forEach((where, expr) -> {
                 List<String> problems = scrape.unknownIn(expr);
