@@ -115,6 +115,8 @@ class RbacLeastPrivilegeIT {
         boolean judge = complete || Boolean.getBoolean(PROPERTY + ".strict");
         assumeTrue(judge || problems.isEmpty(), "partial run (" + planned.size() + " end-to-end classes, not "
                 + missing + "): least privilege not judged; so far " + problems.size() + " grants unused, see " + summary);
+        // A partial run of ITs that start no operator (ShippedArtifactsIT alone) has no report and nothing to judge.
+        assumeTrue(judge || !reports.isEmpty(), "no end-to-end class ran: least privilege not judged");
         assertThat(reports).as("RBAC audit reports in " + dir).isNotEmpty();
         assertThat(problems).as("least privilege (see " + summary + ")").isEmpty();
     }
