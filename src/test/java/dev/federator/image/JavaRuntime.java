@@ -1,0 +1,58 @@
+package dev.federator.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The Java runtime of the image: the build JDK cut down by jlink to the modules the operator uses. jlink is the
+ * slowest step of the image build, so its output is kept in target/ and reused while the JDK and the module list stay
+ * the same.
+ */
+final class JavaRuntime {
+    /**
+     * What the operator's libraries load, found with jdeps on target/quarkus-app and confirmed by running the image
+     * (ImageRunsIT): Quarkus and Vert.x (java.naming, jdk.unsupported, java.management), Micrometer's JVM metrics
+     * (jdk.management), TLS to the API server and the vendors (jdk.crypto.ec), Jackson and SmallRye (java.sql,
+     * java.xml), the JDK HTTP client used by some adapters (java.net.http).
+     */
+    static final List<String> MODULES = List.of("java.base", "java.logging", "java.management", "java.naming",
+            "java.net.http", "java.sql", "java.xml", "java.security.sasl", "java.instrument", "jdk.unsupported",
+            "jdk.crypto.ec", "jdk.management", "jdk.naming.dns", "jdk.zipfs");
+
+    private JavaRuntime() {}
+
+    /** Links the runtime into {@code output}, or reuses the one already there when it was linked the same way. */
+    static Path link(Path output) throws IOException, InterruptedException {
+        String recipe = String.join(",", MODULES) + " from " + System.getProperty("java.home") + " "
+                + System.getProperty("java.runtime.version");
+        Path stamp = output.resolveSibling(output.getFileName() + ".linked");
+        if (Files.isDirectory(output) && Files.exists(stamp) && Files.readString(stamp).equals(recipe)) {
+            return output;
+        }
+        deleteRecursively(output);
+        Files.createDirectories(output.getParent());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jlink").toString(),
+                "--add-modules", String.join(",", MODULES), "--strip-debug", "--no-man-pages", "--no-header-files",
+                // The layer is gzipped anyway; jlink's own compression would only cost build time and startup.
+                "--compress=0", "--output", output.toString()));
+        Commands.run(command);
+        Files.writeString(stamp, recipe);
+        return output;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
