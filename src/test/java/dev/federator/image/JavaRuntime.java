@@ -15,10 +15,11 @@ import java.util.stream.Stream;
  */
 final class JavaRuntime {
     /**
-     * What the operator's libraries load, found with jdeps on target/quarkus-app and confirmed by running the image
-     * (ImageRunsIT): Quarkus and Vert.x (java.naming, jdk.unsupported, java.management), Micrometer's JVM metrics
-     * (jdk.management), TLS to the API server and the vendors (jdk.crypto.ec), Jackson and SmallRye (java.sql,
-     * java.xml), the JDK HTTP client used by some adapters (java.net.http).
+     * What jdeps finds in target/quarkus-app (java.logging, java.naming, jdk.unsupported, java.management,
+     * java.net.http, java.sql, jdk.management), plus what is loaded by name at run time: TLS key exchange and
+     * signatures (jdk.crypto.ec), DNS lookups (jdk.naming.dns), SASL and zip file systems. jdeps also names java.desktop
+     * (Jackson's optional java.beans support) and java.compiler/jdk.compiler, left out: ImageRunsIT runs every sample
+     * to Ready without them.
      */
     static final List<String> MODULES = List.of("java.base", "java.logging", "java.management", "java.naming",
             "java.net.http", "java.sql", "java.xml", "java.security.sasl", "java.instrument", "jdk.unsupported",
