@@ -29,7 +29,7 @@ class ImageArchiveIT {
 
     @BeforeAll
     static void unpack() throws IOException {
-        image = OciArchive.built(Files.createTempDirectory(Path.of("target"), "oci-archive-"));
+        image = OciArchive.built(Path.of("target", "image-archive-it").toAbsolutePath());
         config = image.config();
     }
 

@@ -34,7 +34,7 @@ class ImageRunsIT {
     static void start() throws IOException {
         Assumptions.assumeTrue(OciArchive.isRoot(), "starting the image in a chroot needs root; this run is not root");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "no unshare(1) on this machine");
-        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "image-runs-");
+        Path work = Directories.empty(Path.of("target", "image-runs-it").toAbsolutePath());
         OciArchive image = OciArchive.built(work.resolve("layout"));
         root = work.resolve("root");
         image.unpackRootFilesystem(root);

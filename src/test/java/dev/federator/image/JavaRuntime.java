@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The Java runtime of the image: the build JDK cut down by jlink to the modules the operator uses. jlink is the
@@ -35,8 +33,8 @@ final class JavaRuntime {
         if (Files.isDirectory(output) && Files.exists(stamp) && Files.readString(stamp).equals(recipe)) {
             return output;
         }
-        deleteRecursively(output);
-        Files.createDirectories(output.getParent());
+        // jlink refuses an existing output directory.
+        Files.delete(Directories.empty(output));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jlink").toString(),
                 "--add-modules", String.join(",", MODULES), "--strip-debug", "--no-man-pages", "--no-header-files",
                 // The layer is gzipped anyway; jlink's own compression would only cost build time and startup.
@@ -44,16 +42,5 @@ final class JavaRuntime {
         Commands.run(command);
         Files.writeString(stamp, recipe);
         return output;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

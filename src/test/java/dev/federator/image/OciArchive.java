@@ -32,8 +32,9 @@ public final class OciArchive {
         this.layout = layout;
     }
 
-    /** The image archive the build wrote, unpacked into {@code dir}. */
+    /** The image archive the build wrote, unpacked into {@code dir} (emptied first). */
     public static OciArchive built(Path dir) throws IOException {
+        Directories.empty(dir);
         Path archive = Path.of("target", ImageBuild.ARCHIVE);
         if (!Files.exists(archive)) {
             throw new IllegalStateException(archive + " is missing: build it first (./mvnw package)");
