@@ -14,8 +14,9 @@ import java.util.List;
 final class JavaRuntime {
     /**
      * What jdeps finds in target/quarkus-app (java.logging, java.naming, jdk.unsupported, java.management,
-     * java.net.http, java.sql, jdk.management), plus what is loaded by name at run time: TLS key exchange and
-     * signatures (jdk.crypto.ec), DNS lookups (jdk.naming.dns), SASL and zip file systems. jdeps also names java.desktop
+     * java.net.http, java.sql, jdk.management), plus providers loaded by name at run time: ECDSA certificates and
+     * X25519 key exchange, common on managed API servers (jdk.crypto.ec; the sandbox's servers use RSA, so ImageRunsIT
+     * passes without it), DNS lookups (jdk.naming.dns), SASL and zip file systems. jdeps also names java.desktop
      * (Jackson's optional java.beans support) and java.compiler/jdk.compiler, left out: ImageRunsIT runs every sample
      * to Ready without them.
      */
