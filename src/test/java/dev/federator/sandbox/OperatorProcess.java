@@ -31,6 +31,21 @@ public final class OperatorProcess implements AutoCloseable {
     private int runs;
     private long launchedAt;
     private final List<String> metricScrapes = new ArrayList<>();
+    private Launcher launcher;
+
+    /**
+     * How the JVM is started, given the test's JVM flags: by default this machine's java with the packaged jar; the
+     * image test starts the image's entrypoint in a chroot instead.
+     */
+    public interface Launcher {
+        List<String> command(List<String> jvmFlags);
+    }
+
+    /** Starts the operator with {@code launcher} instead of this machine's java; before {@link #start()}. */
+    public OperatorProcess launchedBy(Launcher launcher) {
+        this.launcher = launcher;
+        return this;
+    }
 
     public OperatorProcess(Path jar, String apiServerUrl, String namespace, Path log, Map<String, String> extraEnv) {
         this.jar = jar;
@@ -74,12 +89,18 @@ public final class OperatorProcess implements AutoCloseable {
     public OperatorProcess launch() {
         runs++;
         httpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+        List<String> flags = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         if (apiServerUrl != null) {
-            command.addAll(List.of("-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false"));
+            flags.addAll(List.of("-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false"));
         }
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>();
+        if (launcher != null) {
+            command.addAll(launcher.command(flags));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(flags);
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         if (apiServerUrl != null) {

@@ -41,7 +41,13 @@ public final class SandboxEnvironment implements AutoCloseable {
     }
 
     public SandboxEnvironment startOperator(Map<String, String> extraEnv) {
-        operator = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE, log, extraEnv);
+        return startOperator(extraEnv, null);
+    }
+
+    /** The operator started by {@code launcher} (null: this machine's java), e.g. from the image's root filesystem. */
+    public SandboxEnvironment startOperator(Map<String, String> extraEnv, OperatorProcess.Launcher launcher) {
+        operator = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE, log, extraEnv)
+                .launchedBy(launcher);
         secretScan.addOperator(operator);
         rbacAudit.addOperator(operator.bearerToken(), extraEnv);
         operator.start();
