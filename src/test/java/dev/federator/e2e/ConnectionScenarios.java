@@ -82,7 +82,7 @@ abstract class ConnectionScenarios {
         assertThat(created.path("config").path("clientId").asText()).isEqualTo("client-" + name);
         assertThat(created.path("config").path("clientSecret").asText()).isNotBlank();
         assertThat(get(name).getStatus().externalId).isNotBlank();
-        assertThat(eventReasons(name)).contains("Created");
+        await("Created event").untilAsserted(() -> assertThat(eventReasons(name)).contains("Created"));
         backend().storedSecret(realm, name).ifPresent(s -> assertThat(s).isEqualTo("first-secret"));
 
         Manifests.editConnection(kube(), ns, name, c -> { c.getSpec().displayName = "Renamed"; });
@@ -155,7 +155,7 @@ abstract class ConnectionScenarios {
             assertThat(ready(name)).isEqualTo("True/InSync");
             assertThat(remote(name).orElseThrow().path("displayName").asText()).isEqualTo("Partner " + name);
         });
-        assertThat(eventReasons(name)).contains("Adopted");
+        await("Adopted event").untilAsserted(() -> assertThat(eventReasons(name)).contains("Adopted"));
     }
 
     @Test

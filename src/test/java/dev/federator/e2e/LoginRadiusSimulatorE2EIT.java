@@ -133,7 +133,7 @@ class LoginRadiusSimulatorE2EIT {
         assertThat(get(name).getStatus().externalId).isEqualTo(created.path("Id").asText());
         assertThat(get(name).getStatus().signingCertificate.notAfter)
                 .isEqualTo(created.path("IDPCertificate").path("NotAfter").asText());
-        assertThat(eventReasons(name)).contains("Created");
+        await("Created event").untilAsserted(() -> assertThat(eventReasons(name)).contains("Created"));
 
         kube().secrets().inNamespace(ns).withName(name + "-cert")
                 .edit(s -> { s.setData(null); s.setStringData(Map.of("tls.crt", pem(2))); return s; });
@@ -197,7 +197,7 @@ class LoginRadiusSimulatorE2EIT {
             assertThat(get(name).getStatus().externalId).isEqualTo(foreignId);
             assertThat(remote(name).orElseThrow().path("IDPEntityId").asText()).isEqualTo("http://idp.example.com/" + name);
         });
-        assertThat(eventReasons(name)).contains("Adopted");
+        await("Adopted event").untilAsserted(() -> assertThat(eventReasons(name)).contains("Adopted"));
     }
 
     /**
