@@ -200,7 +200,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             if (remote.isEmpty()) {
                 return DeleteControl.defaultDelete();
             }
-            if (!ownedForDelete(remote.get(), status, connection.getMetadata().getUid(), entry)) {
+            if (!Ownership.owns(remote.get(), status, connection.getMetadata().getUid(), entry.client())) {
                 events.normal(connection, "NotDeleted", "connection " + name + " on " + platformKey
                         + " was not created or adopted by this resource; left in place");
                 return DeleteControl.defaultDelete();
@@ -280,14 +280,6 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         }
     }
 
-    private static boolean ownedForDelete(RemoteConnection remote, IdentityConnectionStatus status, String uid,
-                                          VendorClientCache.Entry entry) {
-        Optional<String> marker = OwnerMarker.of(remote, entry.client());
-        if (marker.isPresent()) {
-            return marker.get().equals(uid);
-        }
-        return remote.id().equals(status.externalId);
-    }
 
     private ResolvedPlatform platform(IdentityConnection connection, Context<IdentityConnection> context) {
         return resolver.resolve(connection, context.getSecondaryResource(IdentityPlatform.class),

@@ -84,7 +84,7 @@ public class ConnectionSync {
             }
         } else {
             remote = found.get();
-            if (!observeOnly && !owned(remote, status, uid, client)) {
+            if (!observeOnly && !Ownership.owns(remote, status, uid, client)) {
                 if (connection.getSpec().adoption() != AdoptionPolicy.IfExists) {
                     notReady(status, "AlreadyExists", "a connection named " + desired.name() + " already exists on "
                             + platform.key() + " and was not created by this resource; set spec.adoption: IfExists "
@@ -201,13 +201,6 @@ public class ConnectionSync {
         return client.find(name, externalId);
     }
 
-    private boolean owned(RemoteConnection remote, IdentityConnectionStatus status, String uid, VendorClient client) {
-        Optional<String> marker = OwnerMarker.of(remote, client);
-        if (marker.isPresent()) {
-            return marker.get().equals(uid);
-        }
-        return remote.id().equals(status.externalId) || remote.name().equals(status.pendingCreate);
-    }
 
     private void recordFingerprints(IdentityConnectionStatus status, String uid, Rendering rendering) {
         status.secretFingerprints.clear();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +84,32 @@ class DevRevSimulatorE2EIT {
     }
 
     private int calls(String route) { return devrev.calls().countRoute(route); }
+
+    /**
+     * DevRev keeps no owner marker: after a crash between the vendor's create and the status write, only
+     * {@code pendingCreate} says the connection is ours. Deleted while the operator is down, the resource must still
+     * delete it on the vendor (the delete path once ignored pendingCreate and left it behind as NotDeleted).
+     */
+    @Test
+    @Disabled("issue 19, second bug: after a restart DevRevClient.find looks an OIDC connection up by the display "
+            + "name render() cached in memory (none yet), not by spec.displayName, so the cleanup finds nothing and "
+            + "the connection stays on DevRev; needs find to take what it needs through its arguments")
+    void aResourceDeletedAfterACrashMidCreateStillDeletesOnTheVendor() {
+        devrev.faults().onlyFor(route -> route.equals(DevRevSimulator.CREATE)).delayNext(1, Duration.ofSeconds(3));
+        createOidc("lost", "s");
+        await("create in flight").until(() -> {
+            IdentityConnection c = get("lost");
+            return c != null && c.getStatus() != null && "lost".equals(c.getStatus().pendingCreate)
+                    && devrev.faults().pending() == 0;
+        });
+        env.operator().kill();
+        await("the vendor finishes the create").until(() -> devrev.connections().size() == 1);
+        kube().resources(IdentityConnection.class).inNamespace(ns).withName("lost").delete();
+        env.startOperator(Map.of());
+
+        await("deleted on the vendor, then released").until(() -> get("lost") == null && devrev.connections().isEmpty());
+        assertThat(events("lost")).contains("Deleted").doesNotContain("NotDeleted");
+    }
 
     @Test
     void createdEnabledThroughRateLimitsThenRotatedOnceThenDisabledAndDeleted() {
