@@ -194,7 +194,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             return DeleteControl.defaultDelete();
         }
         try {
-            String platformKey = platformKey(connection);
+            String platformKey = PlatformResolver.keyOf(connection);
             VendorClientCache.Entry entry = clientForDelete(connection, context, platformKey);
             Optional<RemoteConnection> remote = entry.client().find(name, status.externalId);
             if (remote.isEmpty()) {
@@ -249,12 +249,6 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         }
     }
 
-    private static String platformKey(IdentityConnection connection) {
-        PlatformRef ref = connection.getSpec().platformRef;
-        return ref.kind() == PlatformRef.Kind.IdentityPlatform ? connection.getMetadata().getNamespace() + "/" + ref.name
-                : ref.name;
-    }
-
     /** Says in the Ready condition (and once in an event) why the deletion waits and how to end it by hand. */
     private void reportBlockedDelete(IdentityConnection connection, String message,
                                      Context<IdentityConnection> context) {
@@ -279,7 +273,6 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                     connection.getMetadata().getName(), e.getMessage());
         }
     }
-
 
     private ResolvedPlatform platform(IdentityConnection connection, Context<IdentityConnection> context) {
         return resolver.resolve(connection, context.getSecondaryResource(IdentityPlatform.class),
@@ -352,10 +345,10 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         cache.addIndexer(SECRET_INDEX, c -> SecretReferences.of(c).stream()
                 .map(name -> c.getMetadata().getNamespace() + "/" + name).collect(Collectors.toList()));
         cache.addIndexer(PLATFORM_INDEX, c -> c.getSpec().platformRef.kind() == PlatformRef.Kind.IdentityPlatform
-                ? List.of(c.getMetadata().getNamespace() + "/" + c.getSpec().platformRef.name) : List.of());
+                ? List.of(PlatformResolver.keyOf(c)) : List.of());
         cache.addIndexer(CLUSTER_PLATFORM_INDEX, c ->
                 c.getSpec().platformRef.kind() == PlatformRef.Kind.ClusterIdentityPlatform
-                        ? List.of(c.getSpec().platformRef.name) : List.of());
+                        ? List.of(PlatformResolver.keyOf(c)) : List.of());
 
         secretStubs = referencedSecrets.newStore(key -> !cache.byIndex(SECRET_INDEX, key).isEmpty());
         var secrets = InformerEventSourceConfiguration.from(Secret.class, IdentityConnection.class)

@@ -26,6 +26,16 @@ public class PlatformResolver {
 
     public String operatorNamespace() { return operatorNamespace; }
 
+    /**
+     * The key of the platform a connection names ({@link ResolvedPlatform#key()}): namespace/name for an
+     * IdentityPlatform, name for a ClusterIdentityPlatform. Also what the platform controllers look their users up by.
+     */
+    public static String keyOf(IdentityConnection connection) {
+        PlatformRef ref = connection.getSpec().platformRef;
+        return ref.kind() == PlatformRef.Kind.IdentityPlatform
+                ? connection.getMetadata().getNamespace() + "/" + ref.name : ref.name;
+    }
+
     public ResolvedPlatform resolve(IdentityConnection connection, Optional<IdentityPlatform> namespaced,
                                     Optional<ClusterIdentityPlatform> clusterScoped) {
         PlatformRef ref = connection.getSpec().platformRef;
@@ -33,7 +43,7 @@ public class PlatformResolver {
         if (ref.kind() == PlatformRef.Kind.IdentityPlatform) {
             IdentityPlatform platform = namespaced.orElseThrow(() -> new PlatformProblem("PlatformNotFound",
                     "IdentityPlatform " + ns + "/" + ref.name + " does not exist; create it or fix spec.platformRef"));
-            return resolved(ns + "/" + ref.name, platform, platform.getSpec(), ns);
+            return resolved(keyOf(connection), platform, platform.getSpec(), ns);
         }
         ClusterIdentityPlatform platform = clusterScoped.orElseThrow(() -> new PlatformProblem("PlatformNotFound",
                 "ClusterIdentityPlatform " + ref.name + " does not exist; create it or fix spec.platformRef"));
@@ -41,7 +51,7 @@ public class PlatformResolver {
             throw new PlatformProblem("NamespaceNotAllowed", "ClusterIdentityPlatform " + ref.name
                     + " does not allow namespace " + ns + "; add it to spec.allowedNamespaces of the platform");
         }
-        return resolved(ref.name, platform, platform.getSpec(), operatorNamespace);
+        return resolved(keyOf(connection), platform, platform.getSpec(), operatorNamespace);
     }
 
     private static ResolvedPlatform resolved(String key, io.fabric8.kubernetes.api.model.HasMetadata resource,
