@@ -1,11 +1,8 @@
 package dev.federator.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.sandbox.SandboxEnvironment;
-import dev.federator.status.Conditions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,11 +24,7 @@ class ObservabilityE2EIT {
             env.simulators().keycloak().faults().onlyFor(route -> !route.startsWith("GET "))
                     .failNext(1, 503).throttleNext(2, Duration.ofSeconds(1), true);
             env.startOperator(Map.of());
-            List<IdentityConnection> applied = env.applySamples(Path.of("samples"), "default");
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertThat(env.connections()).hasSize(applied.size()).allSatisfy(c -> assertThat(
-                            Conditions.isTrue(c.getStatus() == null ? null : c.getStatus().conditions, Conditions.READY))
-                            .as("%s Ready", c.getMetadata().getName()).isTrue()));
+            env.applySamplesAndAwaitReady();
             MetricsScrape scrape = MetricsScrape.parse(env.operator().scrapeMetrics().orElseThrow());
             assertThat(scrape.labelsBySeries).as("the faults were seen")
                     .containsKeys("federator_vendor_ratelimit_wait_seconds_sum", "federator_vendor_calls_seconds_count");

@@ -1,7 +1,6 @@
 package dev.federator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.sandbox.SandboxEnvironment;
@@ -11,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -46,14 +44,7 @@ class SamplesE2EIT {
             String ns = i % 5 == 0 ? "default" : unrelated;
             env.client().resource(Manifests.secret(ns, "unrelated-" + i, Map.of("blob", "x".repeat(1024)))).create();
         }
-        List<IdentityConnection> applied = env.applySamples(Path.of("samples"), "default");
-        assertThat(applied).isNotEmpty();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(env.connections()).hasSize(applied.size())
-                        .allSatisfy(c -> assertThat(Conditions.isTrue(c.getStatus() == null ? null
-                                : c.getStatus().conditions, Conditions.READY))
-                                .as("%s Ready: %s", c.getMetadata().getName(), c.getStatus() == null ? null
-                                        : c.getStatus().conditions).isTrue()));
+        List<IdentityConnection> applied = env.applySamplesAndAwaitReady();
 
         List<IdentityConnection> saml = env.connections().stream()
                 .filter(c -> c.getStatus().signingCertificate != null).toList();

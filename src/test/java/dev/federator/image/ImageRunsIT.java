@@ -1,17 +1,13 @@
 package dev.federator.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.sandbox.OperatorProcess;
 import dev.federator.sandbox.SandboxEnvironment;
-import dev.federator.status.Conditions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +51,7 @@ class ImageRunsIT {
 
     @Test
     void theImageReconcilesTheSamplesToReady() {
-        List<IdentityConnection> applied = env.applySamples(Path.of("samples"), "default");
-        assertThat(applied).isNotEmpty();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(env.connections()).hasSize(applied.size())
-                        .allSatisfy(c -> assertThat(Conditions.isTrue(c.getStatus() == null ? null
-                                : c.getStatus().conditions, Conditions.READY))
-                                .as("%s Ready: %s", c.getMetadata().getName(), c.getStatus() == null ? null
-                                        : c.getStatus().conditions).isTrue()));
+        env.applySamplesAndAwaitReady();
     }
 
     @Test

@@ -72,6 +72,24 @@ public final class SandboxEnvironment implements AutoCloseable {
         return Samples.apply(kubernetes.client(), Samples.read(samples), namespace, simulators::url);
     }
 
+    /**
+     * Applies samples/ to {@code default} and waits (3 min at most) until every applied connection is Ready; fails
+     * naming each one that is not, with its conditions.
+     */
+    public List<IdentityConnection> applySamplesAndAwaitReady() {
+        List<IdentityConnection> applied = applySamples(Path.of("samples"), "default");
+        org.assertj.core.api.Assertions.assertThat(applied).isNotEmpty();
+        org.awaitility.Awaitility.await("every sample Ready").atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofSeconds(1)).untilAsserted(() ->
+                        org.assertj.core.api.Assertions.assertThat(connections()).hasSize(applied.size())
+                                .allSatisfy(c -> org.assertj.core.api.Assertions.assertThat(
+                                        dev.federator.status.Conditions.isTrue(c.getStatus() == null ? null
+                                                : c.getStatus().conditions, dev.federator.status.Conditions.READY))
+                                        .as("%s Ready: %s", c.getMetadata().getName(),
+                                                c.getStatus() == null ? null : c.getStatus().conditions).isTrue()));
+        return applied;
+    }
+
     public KubernetesClient client() { return kubernetes.client(); }
 
     public MockKubernetes kubernetes() { return kubernetes; }
