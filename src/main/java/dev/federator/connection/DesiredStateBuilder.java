@@ -10,10 +10,10 @@ import dev.federator.api.v1alpha1.SecretKeyRef;
 import dev.federator.secrets.PemCertificates;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.secrets.SecretReader;
-import dev.federator.vendor.spi.ConnectionKind;
-import dev.federator.vendor.spi.DesiredConnection;
-import dev.federator.vendor.spi.SecretValue;
-import dev.federator.vendor.spi.SigningCertificate;
+import dev.federator.provider.spi.ConnectionKind;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.SecretValue;
+import dev.federator.provider.spi.SigningCertificate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 

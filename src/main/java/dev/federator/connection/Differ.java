@@ -1,8 +1,8 @@
 package dev.federator.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.federator.vendor.spi.JsonTree;
-import dev.federator.vendor.spi.Rendering;
+import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Rendering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.federator.connection;
 
-import dev.federator.vendor.spi.JsonTree;
-import dev.federator.vendor.spi.RemoteConnection;
-import dev.federator.vendor.spi.VendorClient;
+import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.VendorClient;
 import java.util.Optional;
 
 /** The owner uid a vendor stores on a remote connection, where the adapter has a place for it. */

@@ -1,8 +1,8 @@
 package dev.federator.connection;
 
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
-import dev.federator.vendor.spi.RemoteConnection;
-import dev.federator.vendor.spi.VendorClient;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.VendorClient;
 import java.util.Optional;
 
 /**

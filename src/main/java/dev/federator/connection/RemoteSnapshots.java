@@ -1,7 +1,7 @@
 package dev.federator.connection;
 
-import dev.federator.vendor.spi.RemoteConnection;
-import dev.federator.vendor.spi.VendorClient;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.VendorClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.federator.platform;
 
-import dev.federator.vendor.spi.CallObserver;
+import dev.federator.provider.kit.CallObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

@@ -1,12 +1,13 @@
 package dev.federator.platform;
 
+import dev.federator.provider.kit.PacedHttp;
 import dev.federator.secrets.Fingerprints;
-import dev.federator.vendor.spi.InvalidRequestException;
-import dev.federator.vendor.spi.PlatformAccount;
-import dev.federator.vendor.spi.RatePolicy;
-import dev.federator.vendor.spi.VendorClient;
-import dev.federator.vendor.spi.VendorHttp;
-import dev.federator.vendor.spi.VendorProvider;
+import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.PlatformAccount;
+import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.VendorClient;
+import dev.federator.provider.spi.VendorHttp;
+import dev.federator.provider.spi.VendorProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
@@ -80,7 +81,7 @@ public class VendorClientCache {
         if (account.setting("url").map(u -> u.startsWith("http://")).orElse(false)) {
             http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with plain-http local servers
         }
-        VendorHttp vendorHttp = new VendorHttp(http.build(), rate, requestTimeout,
+        VendorHttp vendorHttp = new PacedHttp(http.build(), rate, requestTimeout,
                 new VendorCallMetrics(meters, platform.vendor()), clock);
         Entry entry = new Entry(fingerprint, platform.generation(), provider, provider.connect(account, vendorHttp),
                 vendorHttp);

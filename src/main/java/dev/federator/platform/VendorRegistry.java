@@ -1,6 +1,6 @@
 package dev.federator.platform;
 
-import dev.federator.vendor.spi.VendorProvider;
+import dev.federator.provider.spi.VendorProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;

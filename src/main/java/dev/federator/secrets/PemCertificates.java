@@ -1,6 +1,6 @@
 package dev.federator.secrets;
 
-import dev.federator.vendor.spi.SigningCertificate;
+import dev.federator.provider.spi.SigningCertificate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;

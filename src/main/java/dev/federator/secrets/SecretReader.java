@@ -1,6 +1,6 @@
 package dev.federator.secrets;
 
-import dev.federator.vendor.spi.SecretValue;
+import dev.federator.provider.spi.SecretValue;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,8 +3,8 @@ package dev.federator.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.federator.vendor.spi.JsonTree;
-import dev.federator.vendor.spi.Rendering;
+import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Rendering;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
-import dev.federator.vendor.fake.FakeVendorClient;
-import dev.federator.vendor.spi.RemoteConnection;
+import dev.federator.provider.fake.FakeVendorClient;
+import dev.federator.provider.spi.RemoteConnection;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -22,14 +22,14 @@ final class ContractCoverage {
         for (String vendor : covered) {
             if (!registered.contains(vendor)) {
                 gaps.add("a contract fixture exists for '" + vendor + "', but no VendorProvider registers that name "
-                        + "in META-INF/services/dev.federator.vendor.spi.VendorProvider");
+                        + "in META-INF/services/dev.federator.provider.spi.VendorProvider");
             }
         }
         return gaps;
     }
 
     static String missingFixture(String vendor) {
-        return "vendor '" + vendor + "' is registered (META-INF/services/dev.federator.vendor.spi.VendorProvider) but "
+        return "vendor '" + vendor + "' is registered (META-INF/services/dev.federator.provider.spi.VendorProvider) but "
                 + "has no contract fixture: add a VendorFixture for it in src/test/java/dev/federator/contract/ (how "
                 + "to start its simulator, a platform account, an enabled connection of a type it supports with a "
                 + "secret, the one field to update, where the simulator keeps the connection, its secret and its "

@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.kit.PacedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,13 +20,13 @@ import dev.federator.secrets.Fingerprints;
 import dev.federator.sim.CallLog;
 import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
-import dev.federator.vendor.spi.CallObserver;
-import dev.federator.vendor.spi.DesiredConnection;
-import dev.federator.vendor.spi.RatePolicy;
-import dev.federator.vendor.spi.RemoteConnection;
-import dev.federator.vendor.spi.VendorClient;
-import dev.federator.vendor.spi.VendorHttp;
-import dev.federator.vendor.spi.VendorProvider;
+import dev.federator.provider.kit.CallObserver;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.VendorClient;
+import dev.federator.provider.spi.VendorHttp;
+import dev.federator.provider.spi.VendorProvider;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
                 "no VendorProvider registered for " + fixture.vendor()));
         this.sim = fixture.start();
         // Faster than any vendor's default pace: the contract is about what is written, not how fast.
-        this.http = new VendorHttp(wire, new RatePolicy(100, 100), Duration.ofSeconds(5), CallObserver.NONE,
+        this.http = new PacedHttp(wire, new RatePolicy(100, 100), Duration.ofSeconds(5), CallObserver.NONE,
                 Clock.systemUTC());
         this.client = new RecordingClient(newClient());
         EventRecorder recorder = new EventRecorder(null, Clock.systemUTC()) {

@@ -1,7 +1,7 @@
 package dev.federator.contract;
 
-import dev.federator.vendor.spi.DesiredConnection;
-import dev.federator.vendor.spi.SecretValue;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.SecretValue;
 import java.util.Map;
 
 /** Copies of a desired connection with one thing changed, for fixtures and scenarios. */

@@ -2,11 +2,11 @@ package dev.federator.contract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.devrev.DevRevSimulator;
-import dev.federator.vendor.spi.ConnectionKind;
-import dev.federator.vendor.spi.DesiredConnection;
-import dev.federator.vendor.spi.PlatformAccount;
-import dev.federator.vendor.spi.RemoteConnection;
-import dev.federator.vendor.spi.SecretValue;
+import dev.federator.provider.spi.ConnectionKind;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.PlatformAccount;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.SecretValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.federator.contract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.federator.vendor.spi.DesiredConnection;
+import dev.federator.provider.spi.DesiredConnection;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 

@@ -1,10 +1,10 @@
 package dev.federator.contract;
 
-import dev.federator.vendor.spi.DeleteOutcome;
-import dev.federator.vendor.spi.DesiredConnection;
-import dev.federator.vendor.spi.RemoteConnection;
-import dev.federator.vendor.spi.Rendering;
-import dev.federator.vendor.spi.VendorClient;
+import dev.federator.provider.spi.DeleteOutcome;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.VendorClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -182,7 +182,7 @@ abstract class ConnectionScenarios {
     }
 
     private static ObjectNode foreign(String alias, String displayName) {
-        ObjectNode idp = dev.federator.vendor.spi.JsonTree.object();
+        ObjectNode idp = dev.federator.provider.kit.JsonTree.object();
         idp.put("alias", alias).put("providerId", "oidc").put("displayName", displayName).put("enabled", true);
         idp.putObject("config").put("clientId", "someone-else").put("authorizationUrl", "https://x.example.com/a")
                 .put("tokenUrl", "https://x.example.com/t").put("clientAuthMethod", "client_secret_post");

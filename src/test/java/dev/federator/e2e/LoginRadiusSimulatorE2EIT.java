@@ -11,7 +11,7 @@ import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.loginradius.LoginRadiusSimulator;
-import dev.federator.vendor.spi.JsonTree;
+import dev.federator.provider.kit.JsonTree;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.RequestRules;
 import dev.federator.sim.SimulatorServer;
-import dev.federator.vendor.slashid.GoDuration;
+import dev.federator.provider.slashid.GoDuration;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,0 +1,260 @@
+package dev.federator.provider.auth0;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.AuthenticationException;
+import dev.federator.provider.spi.ConflictException;
+import dev.federator.provider.spi.DeleteOutcome;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.TransientVendorException;
+import dev.federator.provider.spi.VendorClient;
+import dev.federator.provider.spi.VendorRequest;
+import dev.federator.provider.spi.VendorResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Connections of one Auth0 tenant through the Management API v2, addressed by id (con_...). */
+final class Auth0Client implements VendorClient {
+    static final int PAGE = 100;
+    static final int CLIENTS_PAGE = 100;
+    private static final String OWNER_KEY = Auth0Representation.OWNER.substring("metadata.".length());
+    static final List<String> REQUIRED_SCOPES = List.of("read:connections", "create:connections",
+            "update:connections", "delete:connections", "read:connections_options", "update:connections_options");
+    /** The strategies Federator manages; listing asks for these only. */
+    private static final String STRATEGIES = "strategy=oidc&strategy=samlp&strategy=waad&strategy=okta"
+            + "&strategy=google-apps";
+    private final Auth0Transport transport;
+
+    Auth0Client(Auth0Transport transport) { this.transport = transport; }
+
+    @Override
+    public void verify() {
+        // The token endpoint lists the granted scopes: name the missing ones before any connection needs them.
+        Set<String> missing = new TreeSet<>(REQUIRED_SCOPES);
+        missing.removeAll(transport.tokens().scopes());
+        if (!missing.isEmpty()) {
+            throw new AuthenticationException("MissingScope", "the Auth0 application lacks the Management API "
+                    + "scopes " + missing + "; grant them under Applications > APIs > Auth0 Management API > "
+                    + "Machine to Machine Applications");
+        }
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections?per_page=1&page=0"
+                + "&fields=id"), "verify"));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "list connections");
+        }
+    }
+
+    @Override
+    public Rendering render(DesiredConnection desired) { return Auth0Representation.render(desired); }
+
+    @Override
+    public Optional<RemoteConnection> find(String name, String externalId) {
+        if (externalId != null && !externalId.isBlank()) {
+            Optional<RemoteConnection> byId = get(externalId);
+            if (byId.isPresent() && byId.get().name().equals(name)) {
+                return byId;
+            }
+        }
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections?name=" + enc(name)),
+                "get"));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read connection " + name);
+        }
+        for (JsonNode node : response.json()) {
+            if (name.equals(node.path("name").asText())) {
+                return Optional.of(withClients(node));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RemoteConnection> get(String id) { return read(id).map(this::withClients); }
+
+    /** The connection object alone, without asking which applications use it. */
+    private Optional<JsonNode> read(String id) {
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)), "get"));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read connection " + id);
+        }
+        return Optional.of(response.json());
+    }
+
+    /**
+     * The connection as compared: its object plus, as {@code enabled_clients}, the applications it is enabled for,
+     * read from {@code GET /connections/{id}/clients}. A deprecated {@code enabled_clients} on the object itself is
+     * ignored: migrated tenants no longer return it.
+     */
+    private RemoteConnection withClients(JsonNode node) {
+        RemoteConnection remote = remote(node);
+        ArrayNode clients = remote.body().putArray(Auth0Representation.CLIENTS);
+        enabledClients(remote.id()).forEach(clients::add);
+        return remote;
+    }
+
+    /** Checkpoint paging ({@code take}/{@code from}) over the applications the connection is enabled for. */
+    private Set<String> enabledClients(String id) {
+        Set<String> clients = new TreeSet<>();
+        String from = null;
+        do {
+            VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)
+                    + "/clients?take=" + CLIENTS_PAGE + (from == null ? "" : "&from=" + enc(from))), "get"));
+            if (response.status() == 404) {
+                // Deleted between the two reads (Auth0 deletes asynchronously): it is enabled for nothing any more.
+                return Set.of();
+            }
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "read the applications of connection " + id);
+            }
+            response.json().path("clients").forEach(c -> clients.add(c.path("client_id").asText()));
+            from = response.json().path("next").asText(null);
+        } while (from != null && !from.isEmpty());
+        return clients;
+    }
+
+    /** Enables and disables applications until the connection is enabled for exactly {@code wanted}. */
+    private void assignClients(String id, String name, Set<String> current, JsonNode wanted) {
+        for (ArrayNode changes : Auth0Representation.clientChanges(current, wanted)) {
+            VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/" + enc(id)
+                    + "/clients"), "update").idempotent().json(changes.toString()));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "enable or disable applications for connection " + name);
+            }
+        }
+    }
+
+    /** Checkpoint paging ({@code take}/{@code from}): stable while connections are added or removed meanwhile. */
+    @Override
+    public Optional<List<RemoteConnection>> listAll() {
+        List<RemoteConnection> all = new ArrayList<>();
+        String from = null;
+        do {
+            VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections?" + STRATEGIES
+                    + "&take=" + PAGE + (from == null ? "" : "&from=" + enc(from))), "list"));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "list connections");
+            }
+            JsonNode json = response.json();
+            // Only our own connections' applications are compared; reading them costs one call per connection.
+            json.path("connections").forEach(node -> all.add(node.path("metadata").has(OWNER_KEY) ? withClients(node)
+                    : remote(node)));
+            from = json.path("next").asText(null);
+        } while (from != null && !from.isEmpty());
+        return Optional.of(all);
+    }
+
+    @Override
+    public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
+        ObjectNode body = JsonTree.withoutNulls(rendering.body());
+        JsonNode wanted = body.remove(Auth0Representation.CLIENTS);
+        // POST is not repeated blindly: a lost answer is settled by the operator's next read.
+        VendorResponse response = transport.send(VendorRequest.post(transport.uri("/connections"), "create")
+                .json(body.toString()));
+        if (response.status() == 409) {
+            // The name may be held by a connection Auth0 is still deleting (asynchronously): then wait, don't fail.
+            if (find(desired.name(), null).isEmpty()) {
+                throw new TransientVendorException("DeletionInProgress", "Auth0 is still deleting an earlier "
+                        + "connection named " + desired.name() + "; it will be created once that finishes",
+                        Duration.ofSeconds(2), null);
+            }
+            throw new ConflictException("Auth0 already has a connection named " + desired.name());
+        }
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "create connection " + desired.name(), secrets(body));
+        }
+        RemoteConnection created = remote(response.json());
+        ArrayNode clients = created.body().putArray(Auth0Representation.CLIENTS);
+        if (wanted != null) {
+            // A new connection is enabled for no application.
+            assignClients(created.id(), desired.name(), Set.of(), wanted);
+            wanted.forEach(clients::add);
+        }
+        return created;
+    }
+
+    @Override
+    public RemoteConnection update(RemoteConnection current, DesiredConnection desired, Rendering rendering,
+                                   List<String> changedPaths) {
+        // PATCH replaces options whole: merge onto what the tenant holds right now, not onto an older read.
+        RemoteConnection fresh = get(current.id()).orElseThrow(() -> new TransientVendorException("Gone",
+                "connection " + current.name() + " disappeared from Auth0 while updating it; it will be recreated"));
+        RemoteConnection result = fresh;
+        if (changedPaths.stream().anyMatch(p -> !isClients(p))) {
+            ObjectNode patch = Auth0Representation.patchBody(fresh.body(), rendering);
+            VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/"
+                    + enc(current.id())), "update").json(patch.toString()));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "update connection " + current.name(), secrets(patch));
+            }
+            result = remote(response.json());
+            result.body().set(Auth0Representation.CLIENTS, fresh.body().path(Auth0Representation.CLIENTS));
+        }
+        JsonNode wanted = rendering.body().get(Auth0Representation.CLIENTS);
+        if (wanted != null && wanted.isArray() && changedPaths.stream().anyMatch(Auth0Client::isClients)) {
+            Set<String> held = new TreeSet<>();
+            fresh.body().path(Auth0Representation.CLIENTS).forEach(c -> held.add(c.asText()));
+            assignClients(current.id(), current.name(), held, wanted);
+            result.body().set(Auth0Representation.CLIENTS, wanted.deepCopy());
+        }
+        return result;
+    }
+
+    private static boolean isClients(String path) {
+        return path.equals(Auth0Representation.CLIENTS) || path.startsWith(Auth0Representation.CLIENTS + ".");
+    }
+
+    /** Auth0 answers 202: the connection may stay visible for a while, and the finalizer waits for it to go. */
+    @Override
+    public DeleteOutcome delete(RemoteConnection current) {
+        VendorResponse response = transport.send(VendorRequest.delete(transport.uri("/connections/"
+                + enc(current.id())), "delete"));
+        if (response.status() == 404) {
+            return DeleteOutcome.DELETED;
+        }
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "delete connection " + current.name());
+        }
+        if (response.status() == 202) {
+            return read(current.id()).isPresent() ? DeleteOutcome.PENDING : DeleteOutcome.DELETED;
+        }
+        return DeleteOutcome.DELETED;
+    }
+
+    @Override
+    public Optional<String> ownerMarkerPath() { return Optional.of(Auth0Representation.OWNER); }
+
+    /**
+     * Without read:connections_options Auth0 returns connections without {@code options}. Treating that as "no
+     * options" would make the next PATCH wipe them, so it is an error.
+     */
+    private static RemoteConnection remote(JsonNode node) {
+        String name = node.path("name").asText();
+        if (node.isObject()) {
+            ((ObjectNode) node).remove(Auth0Representation.CLIENTS);
+        }
+        if (!node.path("options").isObject()) {
+            throw new AuthenticationException("MissingScope", "Auth0 returned connection " + name + " without its "
+                    + "options: the application lacks the scope read:connections_options; grant it under "
+                    + "Applications > APIs > Auth0 Management API > Machine to Machine Applications");
+        }
+        return new RemoteConnection(node.path("id").asText(), name, (ObjectNode) node);
+    }
+
+    private static String[] secrets(ObjectNode body) {
+        return new String[] {body.path("options").path("client_secret").asText("")};
+    }
+
+    private static String enc(String value) { return URLEncoder.encode(value, StandardCharsets.UTF_8); }
+}

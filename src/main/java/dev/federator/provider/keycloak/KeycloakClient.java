@@ -1,0 +1,112 @@
+package dev.federator.provider.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.DeleteOutcome;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.VendorClient;
+import dev.federator.provider.spi.VendorRequest;
+import dev.federator.provider.spi.VendorResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Identity providers of one realm (or one ezto workspace), addressed by alias. */
+public final class KeycloakClient implements VendorClient {
+    private static final int PAGE = 100;
+    private final KeycloakTransport transport;
+
+    public KeycloakClient(KeycloakTransport transport) { this.transport = transport; }
+
+    @Override
+    public void verify() {
+        VendorResponse response = transport.send(VendorRequest.get(transport.verifyUri(), "verify"));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read the realm");
+        }
+    }
+
+    @Override
+    public Rendering render(DesiredConnection desired) { return KeycloakRepresentation.render(desired); }
+
+    @Override
+    public Optional<RemoteConnection> find(String name, String externalId) {
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/" + enc(name)), "get"));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read identity provider " + name);
+        }
+        return Optional.of(remote(response.json()));
+    }
+
+    @Override
+    public Optional<List<RemoteConnection>> listAll() {
+        List<RemoteConnection> all = new ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            VendorResponse response = transport.send(VendorRequest.get(
+                    transport.uri("?briefRepresentation=false&first=" + first + "&max=" + PAGE), "list"));
+            if (!response.isSuccess()) {
+                throw transport.failure(response, "list identity providers");
+            }
+            response.json().forEach(node -> all.add(remote(node)));
+            if (response.json().size() < PAGE) {
+                return Optional.of(all);
+            }
+        }
+    }
+
+    @Override
+    public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
+        VendorResponse response = transport.send(VendorRequest.post(transport.uri(""), "create")
+                .json(JsonTree.withoutNulls(rendering.body()).toString()));
+        if (response.status() != 201 && response.status() != 200) {
+            throw transport.failure(response, "create identity provider " + desired.name());
+        }
+        // The answer is empty (Keycloak) or the stored representation (ezto); read back to know the stored state.
+        return find(desired.name(), null).orElseGet(() -> remote(JsonTree.withoutNulls(rendering.body())));
+    }
+
+    @Override
+    public RemoteConnection update(RemoteConnection current, DesiredConnection desired, Rendering rendering,
+                                   List<String> changedPaths) {
+        ObjectNode body = KeycloakRepresentation.updateBody(current.body(), rendering, changedPaths);
+        VendorResponse response = transport.send(VendorRequest.put(transport.uri("/" + enc(current.name())), "update")
+                .json(body.toString()));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "update identity provider " + current.name());
+        }
+        ObjectNode stored = body.deepCopy();
+        if (rendering.writeOnlyPaths().contains(KeycloakRepresentation.CLIENT_SECRET)) {
+            JsonTree.set(stored, KeycloakRepresentation.CLIENT_SECRET, JsonTree.text(KeycloakRepresentation.MASK));
+        }
+        return new RemoteConnection(current.id(), current.name(), stored);
+    }
+
+    @Override
+    public DeleteOutcome delete(RemoteConnection current) {
+        VendorResponse response = transport.send(VendorRequest.delete(transport.uri("/" + enc(current.name())),
+                "delete"));
+        if (!response.isSuccess() && response.status() != 404) {
+            throw transport.failure(response, "delete identity provider " + current.name());
+        }
+        return DeleteOutcome.DELETED;
+    }
+
+    @Override
+    public Optional<String> ownerMarkerPath() { return Optional.of(KeycloakRepresentation.OWNER); }
+
+    private static RemoteConnection remote(JsonNode node) {
+        String alias = node.path("alias").asText();
+        String id = node.path("internalId").asText(alias);
+        return new RemoteConnection(id, alias, (ObjectNode) node);
+    }
+
+    private static String enc(String alias) { return URLEncoder.encode(alias, StandardCharsets.UTF_8).replace("+", "%20"); }
+}

@@ -1,0 +1,338 @@
+package dev.federator.provider.slashid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.ConnectionKind;
+import dev.federator.provider.spi.DeleteOutcome;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.OutcomeUnknownException;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.TransientVendorException;
+import dev.federator.provider.spi.VendorClient;
+import dev.federator.provider.spi.VendorException;
+import dev.federator.provider.spi.VendorRequest;
+import dev.federator.provider.spi.VendorResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SSO provider credentials of one SlashID organization.
+ *
+ * <p>Identity: an OIDC credential's id is its client id; its connectionName lives in the external_cred_id marker. A
+ * SAML credential's id is SlashID's id; lost ids are recovered by label. A client-id change is carried out here as
+ * create-new-then-delete-old (SlashID cannot rename a client id), idempotently, so that an interrupted replacement
+ * finishes on the next pass and the status says when both exist.
+ *
+ * <p>408 (consistency not reached) means the write may still land. Create remembers a timed-out create for the
+ * platform's consistency timeout and, until then, re-reads instead of writing again, so a late write never meets a
+ * second create.
+ */
+final class SlashIdClient implements VendorClient {
+    private record Hint(ConnectionKind kind, String clientId, String label) {}
+
+    private final SlashIdTransport transport;
+    private final Clock clock;
+    /** What the last rendering for a connection name said, so that find() knows where to look. */
+    private final Map<String, Hint> hints = new ConcurrentHashMap<>();
+    /** Creates answered 408, by key, until when a late arrival is still expected. */
+    private final Map<String, Instant> unknownCreates = new ConcurrentHashMap<>();
+
+    SlashIdClient(SlashIdTransport transport, Clock clock) {
+        this.transport = transport;
+        this.clock = clock;
+    }
+
+    @Override
+    public void verify() {
+        VendorResponse response = transport.read(VendorRequest.get(transport.uri(SlashIdTransport.OIDC), "verify"));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "list OIDC provider credentials");
+        }
+    }
+
+    @Override
+    public Rendering render(DesiredConnection desired) {
+        Rendering rendering = SlashIdRepresentation.render(desired);
+        hints.put(desired.name(), new Hint(desired.kind() == ConnectionKind.SAML ? ConnectionKind.SAML : ConnectionKind.OIDC,
+                rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText(null),
+                rendering.body().path("label").asText(null)));
+        return rendering;
+    }
+
+    @Override
+    public Optional<RemoteConnection> find(String name, String externalId) {
+        Hint hint = hints.get(name);
+        boolean saml = hint != null && hint.kind() == ConnectionKind.SAML;
+        if (externalId != null) {
+            Optional<RemoteConnection> byId = saml ? getSaml(name, externalId)
+                    : getOidc(name, externalId).or(() -> hint == null ? getSaml(name, externalId) : Optional.empty());
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        if (saml) {
+            return findSamlByLabel(name, hint.label());
+        }
+        List<RemoteConnection> named = new ArrayList<>();
+        for (JsonNode node : list(SlashIdTransport.OIDC, "list OIDC provider credentials")) {
+            RemoteConnection remote = oidcRemote(name, node);
+            if (name.equals(SlashIdRepresentation.nameOf(remote.body()))) {
+                named.add(remote);
+            }
+        }
+        if (!named.isEmpty()) {
+            // After an interrupted client-id replacement both may carry the name: offer the stale one first, so that
+            // the diff sees the client-id change and the replacement finishes by deleting it.
+            String wanted = hint == null ? null : hint.clientId();
+            return named.stream().filter(r -> !r.id().equals(wanted)).findFirst().or(() -> Optional.of(named.get(0)));
+        }
+        if (hint != null && hint.clientId() != null) {
+            // Credentials for the desired client id without our marker: the operator decides about adoption.
+            return getOidc(name, hint.clientId());
+        }
+        return hint == null ? findSamlByLabel(name, name) : Optional.empty();
+    }
+
+    @Override
+    public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
+        if (desired.kind() == ConnectionKind.SAML) {
+            String key = "saml:" + desired.name();
+            Optional<RemoteConnection> late = awaitUnknown(key, () -> findSamlByLabel(desired.name(),
+                    SlashIdRepresentation.samlLabel(desired)));
+            if (late.isPresent()) {
+                return late.get();
+            }
+            VendorResponse response = createCall(key, VendorRequest.post(transport.uri(SlashIdTransport.SAML), "create")
+                    .json(JsonTree.withoutNulls(rendering.body()).toString()));
+            if (!response.isSuccess()) {
+                throw remember(key, transport.failure(response, "create SAML credentials " + desired.name()));
+            }
+            JsonNode result = response.json().path("result");
+            if (result.isObject() && result.hasNonNull("id")) {
+                return samlRemote(desired.name(), result);
+            }
+            return findSamlByLabel(desired.name(), SlashIdRepresentation.samlLabel(desired)).orElseThrow(() ->
+                    new TransientVendorException("NotYetVisible", "SlashID accepted the SAML credentials for "
+                            + desired.name() + " but does not show them yet"));
+        }
+        String clientId = rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText();
+        return createOidc(desired.name(), clientId, rendering);
+    }
+
+    private RemoteConnection createOidc(String name, String clientId, Rendering rendering) {
+        String key = "oidc:" + clientId;
+        Optional<RemoteConnection> late = awaitUnknown(key, () -> getOidc(name, clientId));
+        if (late.isPresent()) {
+            return late.get();
+        }
+        VendorResponse response = createCall(key, VendorRequest.post(transport.uri(SlashIdTransport.OIDC), "create")
+                .json(SlashIdRepresentation.oidcWire(rendering.body()).toString()));
+        if (!response.isSuccess()) {
+            throw remember(key, transport.failure(response, "create OIDC credentials for client id " + clientId));
+        }
+        // 201 without a result: read back what was stored.
+        return getOidc(name, clientId).orElseThrow(() -> new TransientVendorException("NotYetVisible",
+                "SlashID accepted the OIDC credentials for client id " + clientId + " but does not show them yet"));
+    }
+
+    @Override
+    public RemoteConnection update(RemoteConnection current, DesiredConnection desired, Rendering rendering,
+                                   List<String> changedPaths) {
+        if (desired.kind() == ConnectionKind.SAML) {
+            ObjectNode patch = SlashIdRepresentation.samlPatch(rendering.body(), changedPaths);
+            patch(SlashIdTransport.SAML, current.id(), patch, "update SAML credentials " + current.name());
+            return getSaml(current.name(), current.id()).orElseThrow(() -> gone(current));
+        }
+        String clientId = rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText();
+        if (!clientId.equals(current.id())) {
+            return replace(current, desired, rendering, clientId);
+        }
+        ObjectNode patch = SlashIdRepresentation.oidcPatch(current.body(), rendering.body(), changedPaths);
+        patch(SlashIdTransport.OIDC, current.id(), patch, "update OIDC credentials for client id " + current.id());
+        return getOidc(current.name(), current.id()).orElseThrow(() -> gone(current));
+    }
+
+    /**
+     * The client id changed: create (or finish) the credentials for the new one, then delete the old ones. Never
+     * leaves neither: the old ones go only once the new ones are read back. If the delete fails, both exist and the
+     * exception says so (the status shows it); the next pass finds the old ones and finishes.
+     */
+    private RemoteConnection replace(RemoteConnection current, DesiredConnection desired, Rendering rendering,
+                                     String newClientId) {
+        Optional<RemoteConnection> existing = getOidc(desired.name(), newClientId);
+        RemoteConnection created;
+        if (existing.isPresent()) {
+            String owner = JsonTree.at(existing.get().body(), SlashIdRepresentation.OWNER).asText("");
+            if (!owner.equals(desired.ownerId() == null ? "" : desired.ownerId())) {
+                throw new InvalidRequestException("AlreadyExists", "SlashID already holds credentials for the new "
+                        + "client id " + newClientId + " that this resource did not create; the credentials for "
+                        + current.id() + " stay. Delete the other credentials or choose another client id");
+            }
+            // Created by an earlier, interrupted replacement: make sure it holds the full desired state.
+            ObjectNode full = SlashIdRepresentation.oidcWire(rendering.body());
+            full.remove(List.of(SlashIdRepresentation.CLIENT_ID, SlashIdRepresentation.PROVIDER)); // not in PATCH
+            patch(SlashIdTransport.OIDC, newClientId, full, "complete the replacement credentials for client id "
+                    + newClientId);
+            created = getOidc(desired.name(), newClientId).orElseThrow(() -> gone(existing.get()));
+        } else {
+            try {
+                created = createOidc(desired.name(), newClientId, rendering);
+            } catch (OutcomeUnknownException e) {
+                throw new OutcomeUnknownException("replacing client id " + current.id() + " by " + newClientId + ": "
+                        + e.getMessage() + "; the credentials for " + current.id() + " stay until the new ones are "
+                        + "confirmed");
+            }
+        }
+        VendorResponse response = transport.write(VendorRequest.delete(transport.uri(SlashIdTransport.OIDC + "/"
+                + enc(current.id())), "delete"));
+        if (!response.isSuccess() && response.status() != 404) {
+            VendorException cause = transport.failure(response, "delete the OIDC credentials for client id "
+                    + current.id());
+            throw new TransientVendorException("ReplaceIncomplete", "created the credentials for the new client id "
+                    + newClientId + " but could not delete those for the old client id " + current.id() + " ("
+                    + cause.reason() + ": " + cause.getMessage() + "); both exist on SlashID until the next attempt "
+                    + "deletes the old ones", null, cause);
+        }
+        return created;
+    }
+
+    @Override
+    public DeleteOutcome delete(RemoteConnection current) {
+        String collection = current.body().has(SlashIdRepresentation.CLIENT_ID) ? SlashIdTransport.OIDC
+                : SlashIdTransport.SAML;
+        VendorResponse response = transport.write(VendorRequest.delete(transport.uri(collection + "/"
+                + enc(current.id())), "delete"));
+        if (!response.isSuccess() && response.status() != 404) {
+            throw transport.failure(response, "delete credentials " + current.id());
+        }
+        return DeleteOutcome.DELETED;
+    }
+
+    @Override
+    public Optional<String> ownerMarkerPath() { return Optional.of(SlashIdRepresentation.OWNER); }
+
+    // ---- 408 bookkeeping ----
+
+    /**
+     * A create whose answer was lost (timeout, reset) may still land, exactly like one answered 408: SAML credentials
+     * have no unique name, so creating again at once could leave two. It is remembered the same way.
+     */
+    private VendorResponse createCall(String key, VendorRequest request) {
+        try {
+            return transport.write(request);
+        } catch (TransientVendorException e) {
+            if (!"VendorUnreachable".equals(e.reason())) {
+                throw e;
+            }
+            throw remember(key, new OutcomeUnknownException(e.getMessage() + "; the create may still be applied"));
+        }
+    }
+
+    private VendorException remember(String key, VendorException failure) {
+        if (failure instanceof OutcomeUnknownException) {
+            unknownCreates.put(key, clock.instant().plusSeconds(transport.consistencyTimeoutSeconds()));
+        }
+        return failure;
+    }
+
+    /**
+     * After a create answered 408, a new create waits: until the consistency timeout has passed since, a re-read
+     * that finds the late write returns it, and one that does not ends this pass without writing.
+     */
+    private Optional<RemoteConnection> awaitUnknown(String key, java.util.function.Supplier<Optional<RemoteConnection>> reread) {
+        Instant until = unknownCreates.get(key);
+        if (until == null) {
+            return Optional.empty();
+        }
+        Optional<RemoteConnection> found = reread.get();
+        if (found.isPresent()) {
+            unknownCreates.remove(key);
+            return found;
+        }
+        if (clock.instant().isBefore(until)) {
+            throw new OutcomeUnknownException("a create answered 408 (consistency not reached) and may still be applied;"
+                    + " Federator waits until " + until + " for it to appear before creating again");
+        }
+        unknownCreates.remove(key);
+        return Optional.empty();
+    }
+
+    // ---- reads ----
+
+    private Optional<RemoteConnection> getOidc(String name, String clientId) {
+        VendorResponse response = transport.read(VendorRequest.get(transport.uri(SlashIdTransport.OIDC + "/"
+                + enc(clientId)), "get"));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read OIDC credentials for client id " + clientId);
+        }
+        return Optional.of(oidcRemote(name, response.json().path("result")));
+    }
+
+    private Optional<RemoteConnection> getSaml(String name, String id) {
+        VendorResponse response = transport.read(VendorRequest.get(transport.uri(SlashIdTransport.SAML + "/"
+                + enc(id)), "get"));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw transport.failure(response, "read SAML credentials " + id);
+        }
+        return Optional.of(samlRemote(name, response.json().path("result")));
+    }
+
+    private Optional<RemoteConnection> findSamlByLabel(String name, String label) {
+        for (JsonNode node : list(SlashIdTransport.SAML, "list SAML provider credentials")) {
+            if (label != null && label.equals(node.path("label").asText())) {
+                return Optional.of(samlRemote(name, node));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonNode list(String collection, String what) {
+        VendorResponse response = transport.read(VendorRequest.get(transport.uri(collection), "list"));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, what);
+        }
+        return response.json().path("result");
+    }
+
+    private void patch(String collection, String id, ObjectNode body, String what) {
+        VendorResponse response = transport.write(VendorRequest.patch(transport.uri(collection + "/" + enc(id)), "update")
+                .json(body.toString()));
+        if (!response.isSuccess()) {
+            throw transport.failure(response, what);
+        }
+    }
+
+    private static RemoteConnection oidcRemote(String requestedName, JsonNode node) {
+        ObjectNode body = SlashIdRepresentation.oidcRemote(node);
+        String name = SlashIdRepresentation.nameOf(body);
+        return new RemoteConnection(body.path(SlashIdRepresentation.CLIENT_ID).asText(),
+                name == null ? requestedName : name, body);
+    }
+
+    private static RemoteConnection samlRemote(String name, JsonNode node) {
+        return new RemoteConnection(node.path("id").asText(), name, ((ObjectNode) node).deepCopy());
+    }
+
+    private static TransientVendorException gone(RemoteConnection current) {
+        return new TransientVendorException("NotYetVisible", "credentials " + current.id()
+                + " were written but could not be read back; reading again");
+    }
+
+    private static String enc(String id) { return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"); }
+}

@@ -1,0 +1,6 @@
+package dev.federator.provider.spi;
+
+/** The vendor rejected what the spec asks for: retrying the same spec cannot help, so wait for a change. */
+public class InvalidRequestException extends VendorException {
+    public InvalidRequestException(String reason, String message) { super(reason, message, null); }
+}

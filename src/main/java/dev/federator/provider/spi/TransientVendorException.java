@@ -1,0 +1,18 @@
+package dev.federator.provider.spi;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The vendor may succeed later (5xx, timeout, rate limit): retry with backoff, or after {@link #retryAfter()}. */
+public class TransientVendorException extends VendorException {
+    private final Duration retryAfter;
+
+    public TransientVendorException(String reason, String message, Duration retryAfter, Throwable cause) {
+        super(reason, message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    public TransientVendorException(String reason, String message) { this(reason, message, null, null); }
+
+    public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
+}

@@ -1,0 +1,7 @@
+/**
+ * The contract between the operator and a vendor adapter. An adapter depends on this package (plus the optional
+ * kit in {@code provider.kit}, and Jackson): it renders the vendor's representation of a connection, reads and
+ * writes it, and names which fields are write-only. Comparison, fingerprints, ownership and status are the
+ * operator's job, the same for every vendor.
+ */
+package dev.federator.provider.spi;

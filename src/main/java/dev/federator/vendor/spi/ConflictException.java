@@ -1,6 +1,0 @@
-package dev.federator.vendor.spi;
-
-/** A connection with the same name already exists on the vendor (usually 409 on create). */
-public class ConflictException extends VendorException {
-    public ConflictException(String message) { super("AlreadyExists", message, null); }
-}

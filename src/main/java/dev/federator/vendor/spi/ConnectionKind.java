@@ -1,4 +1,0 @@
-package dev.federator.vendor.spi;
-
-/** Vendor-neutral connection types; mirrors the CRD's type field without depending on it. */
-public enum ConnectionKind { OIDC, SAML, AzureAD, Okta, GoogleWorkspace }

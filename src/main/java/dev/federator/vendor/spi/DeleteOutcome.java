@@ -1,4 +1,0 @@
-package dev.federator.vendor.spi;
-
-/** Some vendors delete asynchronously: the operator keeps its finalizer until the connection is gone. */
-public enum DeleteOutcome { DELETED, PENDING }

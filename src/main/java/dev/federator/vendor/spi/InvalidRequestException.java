@@ -1,6 +1,0 @@
-package dev.federator.vendor.spi;
-
-/** The vendor rejected what the spec asks for: retrying the same spec cannot help, so wait for a change. */
-public class InvalidRequestException extends VendorException {
-    public InvalidRequestException(String reason, String message) { super(reason, message, null); }
-}

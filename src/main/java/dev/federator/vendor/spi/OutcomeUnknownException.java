@@ -1,6 +1,0 @@
-package dev.federator.vendor.spi;
-
-/** The vendor could not say whether a write happened (SlashID's 408): re-read before trying again. */
-public class OutcomeUnknownException extends TransientVendorException {
-    public OutcomeUnknownException(String message) { super("OutcomeUnknown", message); }
-}

@@ -1,6 +1,0 @@
-/**
- * The contract between the operator and a vendor adapter. An adapter depends on this package only (plus Jackson
- * for JSON): it renders the vendor's representation of a connection, reads and writes it, and names which fields
- * are write-only. Comparison, fingerprints, ownership and status are the operator's job, the same for every vendor.
- */
-package dev.federator.vendor.spi;
