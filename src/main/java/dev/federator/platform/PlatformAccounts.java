@@ -1,12 +1,17 @@
 package dev.federator.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.secrets.SecretProblem;
-import dev.federator.secrets.SecretReader;
+import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.SecretValue;
+import dev.federator.provider.spi.VendorException;
+import dev.federator.secrets.SecretProblem;
+import dev.federator.secrets.SecretReader;
 import io.fabric8.kubernetes.api.model.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
@@ -15,23 +20,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Turns a platform's vendor block into the adapter's {@link PlatformAccount}: scalar fields become settings,
- * {@code xxxRef: {name, key}} fields become the credential "xxx" (tokenRef -> token, apiKeyRef -> api-key), and a
- * {@code credentialsRef: {name}} contributes every key of its Secret (client-id, client-secret, username...).
+ * Turns a platform's vendor block into the adapter's {@link PlatformAccount}: the block is read into the adapter's
+ * settings record by field name, {@code xxxRef: {name, key}} fields become the credential "xxx" (tokenRef -> token,
+ * apiKeyRef -> api-key), and a {@code credentialsRef: {name}} contributes every key of its Secret (client-id,
+ * client-secret, username...).
  */
 @ApplicationScoped
 public class PlatformAccounts {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] VENDORS = {"auth0", "keycloak", "ezto", "devrev", "loginradius", "slashid"};
+    // The block's Secret references are credentials, not settings: the record does not declare them.
+    private static final ObjectMapper SETTINGS = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final SecretReader secrets;
 
     public PlatformAccounts(SecretReader secrets) { this.secrets = secrets; }
 
     public static Optional<String> vendorOf(PlatformSpec spec) {
         JsonNode tree = JSON.valueToTree(spec);
-        for (String vendor : VENDORS) {
+        for (String vendor : VendorRegistry.installed()) {
             if (tree.path(vendor).isObject()) {
                 return Optional.of(vendor);
             }
@@ -50,16 +59,46 @@ public class PlatformAccounts {
         return names;
     }
 
-    public PlatformAccount account(ResolvedPlatform platform) {
+    public <S extends Record> PlatformAccount<S> account(ResolvedPlatform platform, Class<S> settingsType) {
         JsonNode block = JSON.valueToTree(platform.spec()).path(platform.vendor());
-        Map<String, String> settings = new LinkedHashMap<>();
+        S settings = settings(platform.vendor(), block, settingsType);
+        return new PlatformAccount<>(platform.key(), settings, credentials(platform, block));
+    }
+
+    /**
+     * The vendor block as the adapter's settings record. The record's own checks (MissingSetting, InvalidSetting)
+     * pass through as they are; a value Jackson cannot bind becomes InvalidSetting naming the field.
+     */
+    static <S extends Record> S settings(String vendor, JsonNode block, Class<S> settingsType) {
+        try {
+            return SETTINGS.treeToValue(block, settingsType);
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                    : r.getFieldName()).collect(Collectors.joining("."));
+            throw new InvalidRequestException("InvalidSetting", "spec." + vendor + "." + field + " is not a valid "
+                    + (e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof VendorException own) {
+                    throw own;
+                }
+            }
+            throw new InvalidRequestException("InvalidSetting", "spec." + vendor + " cannot be read as "
+                    + settingsType.getSimpleName());
+        }
+    }
+
+    /** Whether the adapter is to talk plain http (a local server or simulator): its settings' url says so. */
+    static boolean plainHttp(PlatformAccount<?> account) {
+        return SETTINGS.valueToTree(account.settings()).path("url").asText("").startsWith("http://");
+    }
+
+    private Map<String, SecretValue> credentials(ResolvedPlatform platform, JsonNode block) {
         Map<String, SecretValue> credentials = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            if (value.isValueNode() && !value.isNull()) {
-                settings.put(field.getKey(), value.asText());
-            } else if (field.getKey().equals("credentialsRef") && value.hasNonNull("name")) {
+            if (field.getKey().equals("credentialsRef") && value.hasNonNull("name")) {
                 Secret secret = secrets.secret(platform.secretNamespace(), value.path("name").asText());
                 SecretReader.keys(secret).forEach(k -> credentials.put(k, SecretReader.value(secret, k).orElseThrow()));
                 if (credentials.isEmpty()) {
@@ -71,7 +110,7 @@ public class PlatformAccounts {
                         value.path("name").asText(), value.path("key").asText()));
             }
         }
-        return new PlatformAccount(platform.key(), settings, credentials);
+        return credentials;
     }
 
     /** tokenRef -> token, apiKeyRef -> api-key, apiSecretRef -> api-secret. */

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VendorClientCache {
     /** {@code http} is the platform's paced HTTP layer, consulted for how long its next call would wait. */
-    public record Entry(String fingerprint, long generation, VendorProvider provider, VendorClient client,
+    public record Entry(String fingerprint, long generation, VendorProvider<?> provider, VendorClient client,
                         VendorHttp http) {}
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -62,10 +62,13 @@ public class VendorClientCache {
 
     /** Re-reads the platform's Secrets and replaces the client if anything that shapes it changed. */
     public synchronized Entry refresh(ResolvedPlatform platform) {
-        VendorProvider provider = registry.provider(platform.vendor()).orElseThrow(() -> new InvalidRequestException(
+        return refresh(platform, registry.provider(platform.vendor()).orElseThrow(() -> new InvalidRequestException(
                 "UnsupportedVendor", "this Federator build has no adapter for " + platform.vendor()
-                + "; available: " + registry.vendors()));
-        PlatformAccount account = accounts.account(platform);
+                + "; available: " + registry.vendors())));
+    }
+
+    private <S extends Record> Entry refresh(ResolvedPlatform platform, VendorProvider<S> provider) {
+        PlatformAccount<S> account = accounts.account(platform, provider.settingsType());
         String bundle = trust.bundle(platform);
         RatePolicy rate = rate(platform, provider);
         String fingerprint = fingerprint(platform, account, bundle, rate);
@@ -78,7 +81,7 @@ public class VendorClientCache {
         }
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .sslContext(TrustStores.context(bundle));
-        if (account.setting("url").map(u -> u.startsWith("http://")).orElse(false)) {
+        if (PlatformAccounts.plainHttp(account)) {
             http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with plain-http local servers
         }
         VendorHttp vendorHttp = new PacedHttp(http.build(), rate, requestTimeout,
@@ -102,7 +105,7 @@ public class VendorClientCache {
         }
     }
 
-    private static RatePolicy rate(ResolvedPlatform platform, VendorProvider provider) {
+    private static RatePolicy rate(ResolvedPlatform platform, VendorProvider<?> provider) {
         RatePolicy defaults = provider.defaultRate();
         var spec = platform.spec().rateLimit;
         if (spec == null) {
@@ -112,8 +115,10 @@ public class VendorClientCache {
                 spec.burst == null ? defaults.burst() : spec.burst);
     }
 
-    private String fingerprint(ResolvedPlatform platform, PlatformAccount account, String bundle, RatePolicy rate) {
-        Map<String, String> parts = new TreeMap<>(account.settings());
+    private String fingerprint(ResolvedPlatform platform, PlatformAccount<?> account, String bundle,
+                               RatePolicy rate) {
+        Map<String, String> parts = new TreeMap<>();
+        parts.put("settings", account.settings().toString());
         account.credentials().forEach((k, v) -> parts.put("credential:" + k, v.reveal()));
         parts.put("tls", bundle == null ? "" : bundle);
         parts.put("rate", rate.toString());

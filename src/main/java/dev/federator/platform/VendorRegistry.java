@@ -2,22 +2,34 @@ package dev.federator.platform;
 
 import dev.federator.provider.spi.VendorProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Every vendor adapter on the class path, by the name of its block on a platform. */
+/**
+ * Every vendor adapter on the class path, by the name of its block on a platform. ServiceLoader is the one list of
+ * vendors in main code: whatever needs their names (which block a platform sets, for one) asks here.
+ */
 @ApplicationScoped
 public class VendorRegistry {
-    private final Map<String, VendorProvider> providers = new TreeMap<>();
+    // Static because the class path does not change at run time and the platform controllers' Secret indexers,
+    // which need the names, run outside any bean call.
+    private static final Map<String, VendorProvider<?>> INSTALLED = load();
 
-    public VendorRegistry() {
+    private static Map<String, VendorProvider<?>> load() {
+        Map<String, VendorProvider<?>> providers = new TreeMap<>();
         ServiceLoader.load(VendorProvider.class, VendorProvider.class.getClassLoader())
                 .forEach(p -> providers.put(p.vendor(), p));
+        return Collections.unmodifiableMap(providers);
     }
 
-    public Optional<VendorProvider> provider(String vendor) { return Optional.ofNullable(providers.get(vendor)); }
+    /** The registered vendors' names, sorted. */
+    public static Set<String> installed() { return INSTALLED.keySet(); }
 
-    public java.util.Set<String> vendors() { return providers.keySet(); }
+    public Optional<VendorProvider<?>> provider(String vendor) { return Optional.ofNullable(INSTALLED.get(vendor)); }
+
+    public Set<String> vendors() { return installed(); }
 }

@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.auth0.Auth0Settings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.auth0.Auth0Simulator;
 import dev.federator.provider.spi.ConnectionKind;
@@ -32,7 +33,7 @@ final class Auth0Fixture implements VendorFixture<Auth0Simulator> {
 
     @Override
     public PlatformAccount account(Auth0Simulator sim) {
-        return new PlatformAccount("contract/auth0", Map.of("domain", DOMAIN, "url", sim.baseUrl()),
+        return new PlatformAccount<>("contract/auth0", new Auth0Settings(DOMAIN, sim.baseUrl()),
                 Map.of("client-id", SecretValue.of(CLIENT_ID), "client-secret", SecretValue.of(CLIENT_SECRET)));
     }
 

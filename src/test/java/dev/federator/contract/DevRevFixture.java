@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.devrev.DevRevSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.devrev.DevRevSimulator;
 import dev.federator.provider.spi.ConnectionKind;
@@ -21,7 +22,8 @@ final class DevRevFixture implements VendorFixture<DevRevSimulator> {
 
     @Override
     public PlatformAccount account(DevRevSimulator sim) {
-        return new PlatformAccount("contract/devrev", Map.of("url", sim.baseUrl()), Map.of("token", SecretValue.of(TOKEN)));
+        return new PlatformAccount<>("contract/devrev", new DevRevSettings(sim.baseUrl()),
+                Map.of("token", SecretValue.of(TOKEN)));
     }
 
     @Override

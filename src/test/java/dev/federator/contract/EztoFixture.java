@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.ezto.EztoSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.provider.spi.DesiredConnection;
@@ -21,7 +22,7 @@ final class EztoFixture implements VendorFixture<EztoSimulator> {
 
     @Override
     public PlatformAccount account(EztoSimulator sim) {
-        return new PlatformAccount("contract/ezto", Map.of("url", sim.baseUrl(), "workspace", WORKSPACE),
+        return new PlatformAccount<>("contract/ezto", new EztoSettings(sim.baseUrl(), WORKSPACE, null),
                 Map.of("token", SecretValue.of(TOKEN)));
     }
 

@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.keycloak.KeycloakSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import dev.federator.provider.spi.ConnectionKind;
@@ -29,7 +30,7 @@ final class KeycloakFixture implements VendorFixture<KeycloakSimulator> {
 
     @Override
     public PlatformAccount account(KeycloakSimulator sim) {
-        return new PlatformAccount("contract/keycloak", Map.of("url", sim.baseUrl(), "realm", REALM, "authRealm", REALM),
+        return new PlatformAccount<>("contract/keycloak", new KeycloakSettings(sim.baseUrl(), REALM, REALM),
                 Map.of("client-id", SecretValue.of(CLIENT_ID), "client-secret", SecretValue.of(CLIENT_SECRET)));
     }
 

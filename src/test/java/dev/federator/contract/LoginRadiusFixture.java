@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.loginradius.LoginRadiusSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.secrets.PemCertificates;
 import dev.federator.sim.loginradius.LoginRadiusSimulator;
@@ -33,7 +34,7 @@ final class LoginRadiusFixture implements VendorFixture<LoginRadiusSimulator> {
 
     @Override
     public PlatformAccount account(LoginRadiusSimulator sim) {
-        return new PlatformAccount("contract/loginradius", Map.of("url", sim.baseUrl(), "organizationId", ORG),
+        return new PlatformAccount<>("contract/loginradius", new LoginRadiusSettings(sim.baseUrl(), ORG),
                 Map.of("api-key", SecretValue.of(API_KEY), "api-secret", SecretValue.of(API_SECRET)));
     }
 

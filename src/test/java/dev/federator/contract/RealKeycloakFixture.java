@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.keycloak.KeycloakSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.it.keycloak.RealKeycloak;
 import dev.federator.it.keycloak.RealKeycloakExtension;
@@ -37,8 +38,8 @@ final class RealKeycloakFixture implements VendorFixture<RealKeycloakFixture.Rea
 
     @Override
     public PlatformAccount account(Realm realm) {
-        return new PlatformAccount("contract/real-keycloak", Map.of("url", realm.keycloak().url(), "realm",
-                realm.name(), "authRealm", "master"), Map.of("username", SecretValue.of(realm.keycloak().adminUser()),
+        return new PlatformAccount<>("contract/real-keycloak",
+                new KeycloakSettings(realm.keycloak().url(), realm.name(), "master"), Map.of("username", SecretValue.of(realm.keycloak().adminUser()),
                 "password", SecretValue.of(realm.keycloak().adminPassword())));
     }
 

@@ -1,5 +1,6 @@
 package dev.federator.contract;
 
+import dev.federator.provider.slashid.SlashIdSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.sim.slashid.SlashIdSimulator;
 import dev.federator.provider.spi.ConnectionKind;
@@ -22,7 +23,7 @@ final class SlashIdFixture implements VendorFixture<SlashIdSimulator> {
 
     @Override
     public PlatformAccount account(SlashIdSimulator sim) {
-        return new PlatformAccount("contract/slashid", Map.of("url", sim.baseUrl(), "organizationId", ORG),
+        return new PlatformAccount<>("contract/slashid", new SlashIdSettings(sim.baseUrl(), ORG, null, null),
                 Map.of("api-key", SecretValue.of(API_KEY)));
     }
 

@@ -15,9 +15,12 @@ import java.util.Set;
  * the com.auth0:auth0 SDK: the SDK sends through its own HTTP client (so the platform's token bucket, 429 handling,
  * retry rules and call metrics would not apply) and does not surface the x-ratelimit-* headers of successful calls.
  */
-public final class Auth0Provider implements VendorProvider {
+public final class Auth0Provider implements VendorProvider<Auth0Settings> {
     @Override
     public String vendor() { return "auth0"; }
+
+    @Override
+    public Class<Auth0Settings> settingsType() { return Auth0Settings.class; }
 
     @Override
     public Set<ConnectionKind> supportedKinds() { return EnumSet.allOf(ConnectionKind.class); }
@@ -27,9 +30,9 @@ public final class Auth0Provider implements VendorProvider {
     public RatePolicy defaultRate() { return new RatePolicy(5, 10); }
 
     @Override
-    public VendorClient connect(PlatformAccount account, VendorHttp http) {
-        String domain = account.requiredSetting("domain");
-        String url = account.setting("url").filter(u -> !u.isBlank()).orElse("https://" + domain);
+    public VendorClient connect(PlatformAccount<Auth0Settings> account, VendorHttp http) {
+        String domain = account.settings().domain();
+        String url = account.settings().url();
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         Clock clock = Clock.systemUTC();
         Auth0TokenSource tokens = new Auth0TokenSource(http, url, domain, account, clock);

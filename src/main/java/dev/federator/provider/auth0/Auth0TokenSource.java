@@ -31,7 +31,7 @@ final class Auth0TokenSource {
     private Set<String> scopes = Set.of();
     private Instant expiresAt = Instant.EPOCH;
 
-    Auth0TokenSource(VendorHttp http, String url, String domain, PlatformAccount account, Clock clock) {
+    Auth0TokenSource(VendorHttp http, String url, String domain, PlatformAccount<?> account, Clock clock) {
         this.http = http;
         this.clock = clock;
         this.tokenUri = URI.create(url + "/oauth/token");

@@ -12,9 +12,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** A DevRev organization's enterprise authentication connections, through {@code dev-orgs.auth-connections.*}. */
-public final class DevRevProvider implements VendorProvider {
+public final class DevRevProvider implements VendorProvider<DevRevSettings> {
     @Override
     public String vendor() { return "devrev"; }
+
+    @Override
+    public Class<DevRevSettings> settingsType() { return DevRevSettings.class; }
 
     @Override
     public Set<ConnectionKind> supportedKinds() { return EnumSet.allOf(ConnectionKind.class); }
@@ -27,8 +30,8 @@ public final class DevRevProvider implements VendorProvider {
     public RatePolicy defaultRate() { return new RatePolicy(5, 10); }
 
     @Override
-    public VendorClient connect(PlatformAccount account, VendorHttp http) {
-        String url = account.setting("url").filter(u -> !u.isBlank()).orElse("https://api.devrev.ai");
+    public VendorClient connect(PlatformAccount<DevRevSettings> account, VendorHttp http) {
+        String url = account.settings().url();
         SecretValue token = account.credential("token").orElseThrow(() -> new AuthenticationException(
                 "CredentialsIncomplete", "the DevRev platform needs spec.devrev.tokenRef pointing at a token"));
         return new DevRevClient(new DevRevTransport(http, url.endsWith("/") ? url.substring(0, url.length() - 1) : url,

@@ -26,13 +26,16 @@ import java.util.Set;
  * host, methods or paths, nor get, list or delete. The default path template assumes Keycloak's layout under the
  * workspace; platforms override it with {@code spec.ezto.pathTemplate}.
  */
-public final class EztoProvider implements VendorProvider {
+public final class EztoProvider implements VendorProvider<EztoSettings> {
     /** Keycloak's layout, assumed and not confirmed by ezto's public documentation. */
     public static final String DEFAULT_PATH_TEMPLATE = "/admin/realms/{workspace}/identity-provider/instances";
     static final String AUTH_HEADER = "Authentication";
 
     @Override
     public String vendor() { return "ezto"; }
+
+    @Override
+    public Class<EztoSettings> settingsType() { return EztoSettings.class; }
 
     /** Types that map to Keycloak's generic oidc and saml providers; the {@code google} social provider is unverified. */
     @Override
@@ -45,8 +48,8 @@ public final class EztoProvider implements VendorProvider {
     public RatePolicy defaultRate() { return new RatePolicy(20, 40); }
 
     @Override
-    public VendorClient connect(PlatformAccount account, VendorHttp http) {
-        String collection = collectionUrl(account);
+    public VendorClient connect(PlatformAccount<EztoSettings> account, VendorHttp http) {
+        String collection = collectionUrl(account.settings());
         SecretValue token = account.credential("token").orElseThrow(() -> new InvalidRequestException(
                 "CredentialsIncomplete", "the platform needs spec.ezto.tokenRef pointing at the workspace API token"));
         KeycloakTransport transport = new KeycloakTransport(http, token::reveal, AUTH_HEADER, collection,
@@ -61,10 +64,10 @@ public final class EztoProvider implements VendorProvider {
      * {@code url} plus the path template with {@code {workspace}} filled in (URL-encoded). A template without the
      * placeholder is used as it is, for hosts that serve one workspace each.
      */
-    static String collectionUrl(PlatformAccount account) {
-        String url = account.requiredSetting("url");
-        String template = account.setting("pathTemplate").filter(t -> !t.isBlank()).orElse(DEFAULT_PATH_TEMPLATE);
-        String workspace = URLEncoder.encode(account.requiredSetting("workspace"), StandardCharsets.UTF_8)
+    static String collectionUrl(EztoSettings settings) {
+        String url = settings.url();
+        String template = settings.pathTemplate();
+        String workspace = URLEncoder.encode(settings.workspace(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
         String path = template.replace("{workspace}", workspace);
         return strip(url) + (path.startsWith("/") ? "" : "/") + strip(path);

@@ -10,9 +10,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Keycloak identity providers through the Admin REST API. */
-public final class KeycloakProvider implements VendorProvider {
+public final class KeycloakProvider implements VendorProvider<KeycloakSettings> {
     @Override
     public String vendor() { return "keycloak"; }
+
+    @Override
+    public Class<KeycloakSettings> settingsType() { return KeycloakSettings.class; }
 
     @Override
     public Set<ConnectionKind> supportedKinds() { return EnumSet.allOf(ConnectionKind.class); }
@@ -22,13 +25,14 @@ public final class KeycloakProvider implements VendorProvider {
     public RatePolicy defaultRate() { return new RatePolicy(20, 40); }
 
     @Override
-    public VendorClient connect(PlatformAccount account, VendorHttp http) {
-        String url = stripSlash(account.requiredSetting("url"));
-        String authRealm = account.setting("authRealm").orElse("master");
+    public VendorClient connect(PlatformAccount<KeycloakSettings> account, VendorHttp http) {
+        KeycloakSettings settings = account.settings();
+        String url = stripSlash(settings.url());
+        String authRealm = settings.authRealm();
         KeycloakTokenSource tokens = new KeycloakTokenSource(http, url, authRealm, account);
         KeycloakTransport transport = new KeycloakTransport(http, tokens, "Authorization",
-                url + "/admin/realms/" + account.requiredSetting("realm") + "/identity-provider/instances",
-                url + "/admin/realms/" + account.requiredSetting("realm"));
+                url + "/admin/realms/" + settings.realm() + "/identity-provider/instances",
+                url + "/admin/realms/" + settings.realm());
         return new KeycloakClient(transport);
     }
 

@@ -25,13 +25,13 @@ final class KeycloakTokenSource implements Supplier<String> {
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    KeycloakTokenSource(VendorHttp http, String url, String authRealm, PlatformAccount account) {
+    KeycloakTokenSource(VendorHttp http, String url, String authRealm, PlatformAccount<?> account) {
         this.http = http;
         this.tokenUri = URI.create(url + "/realms/" + authRealm + "/protocol/openid-connect/token");
         this.form = grant(account);
     }
 
-    private static String grant(PlatformAccount account) {
+    private static String grant(PlatformAccount<?> account) {
         if (account.credential("client-id").isPresent()) {
             return "grant_type=client_credentials&client_id=" + enc(account.credential("client-id").get())
                     + "&client_secret=" + enc(account.credential("client-secret").orElseThrow(() ->

@@ -4,12 +4,22 @@ import java.util.Set;
 
 /**
  * Entry point of one vendor adapter, found through {@link java.util.ServiceLoader}: add the class name to
- * {@code META-INF/services/dev.federator.provider.spi.VendorProvider}.
+ * {@code META-INF/services/dev.federator.provider.spi.VendorProvider}. That file is the one list of vendors;
+ * docs/adding-a-vendor.md lists the rest of what a new vendor needs.
+ *
+ * @param <S> the record the platform's vendor block is read into
  */
-public interface VendorProvider {
+public interface VendorProvider<S extends Record> {
 
     /** The vendor block's name on a platform: auth0, keycloak, ezto, devrev, loginradius, slashid. */
     String vendor();
+
+    /**
+     * The record the operator reads the platform's vendor block into (with Jackson, by field name; fields that refer
+     * to Secrets become credentials instead). Its compact constructor applies defaults and rejects missing or
+     * invalid values with an {@link InvalidRequestException} (see {@link Settings}), which the platform reports.
+     */
+    Class<S> settingsType();
 
     /** Connection types this vendor can hold; others get Ready=False reason UnsupportedType. */
     Set<ConnectionKind> supportedKinds();
@@ -18,5 +28,5 @@ public interface VendorProvider {
     RatePolicy defaultRate();
 
     /** A client for one account. Must not call the vendor: {@link VendorClient#verify()} does that. */
-    VendorClient connect(PlatformAccount account, VendorHttp http);
+    VendorClient connect(PlatformAccount<S> account, VendorHttp http);
 }

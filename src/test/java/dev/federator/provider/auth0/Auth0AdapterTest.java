@@ -67,7 +67,7 @@ class Auth0AdapterTest {
     VendorClient connect(String id, String secret) {
         VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 new RatePolicy(50, 50), Duration.ofSeconds(5), CallObserver.NONE, Clock.systemUTC());
-        PlatformAccount account = new PlatformAccount("ns/auth0", Map.of("domain", DOMAIN, "url", sim.baseUrl()),
+        PlatformAccount<Auth0Settings> account = new PlatformAccount<>("ns/auth0", new Auth0Settings(DOMAIN, sim.baseUrl()),
                 Map.of("client-id", SecretValue.of(id), "client-secret", SecretValue.of(secret)));
         return new Auth0Provider().connect(account, http);
     }

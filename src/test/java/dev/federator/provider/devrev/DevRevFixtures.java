@@ -32,7 +32,7 @@ final class DevRevFixtures {
     static VendorClient client(DevRevSimulator sim, String token) {
         VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 new RatePolicy(50, 50), Duration.ofSeconds(5), CallObserver.NONE, Clock.systemUTC());
-        return new DevRevProvider().connect(new PlatformAccount("ns/devrev", Map.of("url", sim.baseUrl()),
+        return new DevRevProvider().connect(new PlatformAccount<>("ns/devrev", new DevRevSettings(sim.baseUrl()),
                 Map.of("token", SecretValue.of(token))), http);
     }
 

@@ -23,7 +23,6 @@ import dev.federator.provider.spi.VendorHttp;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +48,8 @@ class EztoAdapterTest {
     }
 
     private VendorClient client(String token, String pathTemplate) {
-        Map<String, String> settings = new HashMap<>(Map.of("url", sim.baseUrl() + "/", "workspace", WORKSPACE));
-        if (pathTemplate != null) {
-            settings.put("pathTemplate", pathTemplate);
-        }
-        PlatformAccount account = new PlatformAccount("ns/ezto", settings, Map.of("token", SecretValue.of(token)));
+        PlatformAccount<EztoSettings> account = new PlatformAccount<>("ns/ezto",
+                new EztoSettings(sim.baseUrl() + "/", WORKSPACE, pathTemplate), Map.of("token", SecretValue.of(token)));
         VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 new RatePolicy(50, 50), Duration.ofSeconds(5), CallObserver.NONE, Clock.systemUTC());
         return new EztoProvider().connect(account, http);
@@ -164,8 +160,8 @@ class EztoAdapterTest {
     @Test
     void aPlatformWithoutTokenIsIncomplete() {
         start(EztoSimulator.DEFAULT_PATH_TEMPLATE);
-        PlatformAccount account = new PlatformAccount("ns/ezto", Map.of("url", sim.baseUrl(), "workspace", WORKSPACE),
-                Map.of());
+        PlatformAccount<EztoSettings> account = new PlatformAccount<>("ns/ezto",
+                new EztoSettings(sim.baseUrl(), WORKSPACE, null), Map.of());
         assertThatThrownBy(() -> new EztoProvider().connect(account, null))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("tokenRef");
@@ -173,11 +169,9 @@ class EztoAdapterTest {
 
     @Test
     void theWorkspaceIsEncodedIntoTheTemplateAndSlashesAreNormalised() {
-        PlatformAccount account = new PlatformAccount("ns/ezto", Map.of("url", "https://api.ezto.example/",
-                "workspace", "my space", "pathTemplate", "v1/{workspace}/idps/"), Map.of());
-        assertThat(EztoProvider.collectionUrl(account)).isEqualTo("https://api.ezto.example/v1/my%20space/idps");
-        PlatformAccount defaults = new PlatformAccount("ns/ezto", Map.of("url", "https://api.ezto.example",
-                "workspace", "acme"), Map.of());
+        EztoSettings settings = new EztoSettings("https://api.ezto.example/", "my space", "v1/{workspace}/idps/");
+        assertThat(EztoProvider.collectionUrl(settings)).isEqualTo("https://api.ezto.example/v1/my%20space/idps");
+        EztoSettings defaults = new EztoSettings("https://api.ezto.example", "acme", null);
         assertThat(EztoProvider.collectionUrl(defaults))
                 .isEqualTo("https://api.ezto.example/admin/realms/acme/identity-provider/instances");
     }

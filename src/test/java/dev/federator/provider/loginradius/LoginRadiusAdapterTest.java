@@ -118,7 +118,8 @@ class LoginRadiusAdapterTest {
     private VendorClient client() { return client(KEY, SECRET, ORG); }
 
     private VendorClient client(String key, String secret, String org) {
-        PlatformAccount account = new PlatformAccount("ns/lr", Map.of("url", sim.baseUrl(), "organizationId", org),
+        PlatformAccount<LoginRadiusSettings> account = new PlatformAccount<>("ns/lr",
+                new LoginRadiusSettings(sim.baseUrl(), org),
                 Map.of("api-key", SecretValue.of(key), "api-secret", SecretValue.of(secret)));
         LoginRadiusTransport transport = new LoginRadiusTransport(http, sim.baseUrl(), org, SecretValue.of(key),
                 SecretValue.of(secret));

@@ -40,7 +40,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +75,7 @@ class SlashIdAdapterTest {
     @BeforeEach
     void setUp() {
         sim = new SlashIdSimulator(ORG, KEY).start();
-        client = connect(KEY, Map.of("consistency", "all_regions", "consistencyTimeoutSeconds", "5"));
+        client = connect(KEY, "all_regions", 5);
         connection = new IdentityConnection();
         connection.setMetadata(new ObjectMetaBuilder().withName("corp").withNamespace("ns").withUid(UID)
                 .withGeneration(1L).build());
@@ -95,14 +94,12 @@ class SlashIdAdapterTest {
         }
     }
 
-    private VendorClient connect(String apiKey, Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(extra);
-        settings.put("url", sim.baseUrl());
-        settings.put("organizationId", ORG);
+    private VendorClient connect(String apiKey, String consistency, Integer consistencyTimeoutSeconds) {
         VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 new RatePolicy(50, 50), Duration.ofSeconds(5), dev.federator.provider.kit.CallObserver.NONE,
                 Clock.systemUTC());
-        return new SlashIdProvider().connect(new PlatformAccount("ns/slashid-prod", settings,
+        return new SlashIdProvider().connect(new PlatformAccount<>("ns/slashid-prod",
+                new SlashIdSettings(sim.baseUrl(), ORG, consistency, consistencyTimeoutSeconds),
                 Map.of("api-key", SecretValue.of(apiKey))), http);
     }
 
@@ -362,7 +359,7 @@ class SlashIdAdapterTest {
 
     @Test
     void aTimedOutCreateThatNeverLandsIsRetriedAfterTheConsistencyTimeout() {
-        client = connect(KEY, Map.of("consistencyTimeoutSeconds", "1"));
+        client = connect(KEY, null, 1);
         sim.timeoutNextWrites(1, Duration.ofMinutes(10)); // lands long after anyone waits for it
         DesiredConnection desired = hosted(ConnectionKind.Okta, "0oa1", "s1", "corp.okta.com");
         assertThatThrownBy(() -> run(desired)).isInstanceOf(OutcomeUnknownException.class);
@@ -453,7 +450,7 @@ class SlashIdAdapterTest {
 
     @Test
     void aWrongApiKeyIsInvalidCredentialsWithoutTheKeyInTheMessage() {
-        VendorClient wrong = connect("not-the-key", Map.of());
+        VendorClient wrong = connect("not-the-key", null, null);
         assertThatThrownBy(wrong::verify).isInstanceOf(AuthenticationException.class)
                 .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo("InvalidCredentials"))
                 .hasMessageNotContaining("not-the-key").hasMessageContaining("invalid API key");
@@ -482,9 +479,9 @@ class SlashIdAdapterTest {
 
     @Test
     void platformSettingsAreValidated() {
-        assertThatThrownBy(() -> connect(KEY, Map.of("consistency", "everywhere")))
+        assertThatThrownBy(() -> connect(KEY, "everywhere", null))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("local_region");
-        assertThatThrownBy(() -> connect(KEY, Map.of("consistencyTimeoutSeconds", "121")))
+        assertThatThrownBy(() -> connect(KEY, null, 121))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1-120");
     }
 
