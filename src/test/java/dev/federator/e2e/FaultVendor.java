@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * simulator holds, out of band. Connections are named {@code PREFIX-i}; each carries a distinguishing value (a client
  * id, an entity id, a metadata URL) derived from its name, and where the vendor stores a secret, {@code secret-NAME}.
  */
-abstract class FaultVendor {
+public abstract class FaultVendor {
     static final String PLATFORM = "p";
 
     final String vendor;
@@ -98,6 +98,9 @@ abstract class FaultVendor {
         platform.getSpec().syncInterval = "10m";
         return platform;
     }
+
+    /** The vendors the fault suite covers: what the adding-a-vendor checklist looks for. */
+    public static List<String> vendors(SimulatorFleet fleet) { return all(fleet).stream().map(v -> v.vendor).toList(); }
 
     static List<FaultVendor> all(SimulatorFleet fleet) {
         return List.of(keycloakLike("keycloak", new SimulatedKeycloak(fleet.keycloak()), fleet.keycloak(),

@@ -1,0 +1,216 @@
+package dev.federator.checklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.contract.VendorFixtures;
+import dev.federator.e2e.FaultVendor;
+import dev.federator.platform.VendorRegistry;
+import dev.federator.provider.spi.VendorProvider;
+import dev.federator.sandbox.Samples;
+import dev.federator.sandbox.SimulatorFleet;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The steps of docs/adding-a-vendor.md, checked for one vendor name: {@link #missing} gives one message per step the
+ * vendor lacks, naming the step and where it goes.
+ */
+final class VendorChecklist {
+    static final String GUIDE = "docs/adding-a-vendor.md";
+    static final Path VENDORS_TABLE = Path.of("README.md");
+    private static final Path SAMPLES = Path.of("samples");
+    private static final Path SIMULATORS = Path.of("src/test/java/dev/federator/sim");
+    private static final List<Path> CRDS = List.of(Path.of("crds/identityplatforms.federator.dev.yaml"),
+            Path.of("crds/clusteridentityplatforms.federator.dev.yaml"));
+    private static final Pattern HAS = Pattern.compile("has\\(self\\.([a-z0-9]+)\\)");
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private final VendorRegistry registry;
+    private final SimulatorFleet fleet;
+
+    VendorChecklist(VendorRegistry registry, SimulatorFleet fleet) {
+        this.registry = registry;
+        this.fleet = fleet;
+    }
+
+    List<String> missing(String vendor) {
+        List<String> missing = new ArrayList<>();
+        Optional<VendorProvider<?>> provider = registry.provider(vendor);
+        check(missing, vendor, provider.isPresent(), "provider", "a VendorProvider whose vendor() is '" + vendor
+                + "', listed in src/main/resources/META-INF/services/dev.federator.provider.spi.VendorProvider");
+        Optional<Field> block = platformBlock(vendor);
+        check(missing, vendor, block.isPresent(), "platform spec block", "a public field '" + vendor
+                + "' of type <Vendor>PlatformSpec on api/v1alpha1/PlatformSpec");
+        check(missing, vendor, celVendors().contains(vendor) && celMessage().contains(vendor), "CEL rule",
+                "has(self." + vendor + ") in PlatformSpec's 'exactly one vendor block' rule, and the name in its message");
+        if (provider.isPresent() && block.isPresent()) {
+            settingsMismatch(block.get().getType(), provider.get().settingsType())
+                    .ifPresent(why -> check(missing, vendor, false, "settings record", why));
+        }
+        check(missing, vendor, CRDS.stream().allMatch(crd -> crdHasBlock(crd, vendor)), "CRD regeneration",
+                "crds/ without spec." + vendor + " or its CEL entry: ./mvnw -o -q package -DskipTests && "
+                + "bin/update-crds");
+        check(missing, vendor, Files.isDirectory(SIMULATORS.resolve(vendor)) && fleet.url(vendor) != null,
+                "simulator in the fleet", "a simulator under " + SIMULATORS.resolve(vendor)
+                + "/, started by sandbox/SimulatorFleet.start() under the key '" + vendor + "'");
+        check(missing, vendor, FaultVendor.vendors(fleet).contains(vendor), "fault-list entry",
+                "a FaultVendor for '" + vendor + "' in e2e/FaultVendor.all");
+        check(missing, vendor, VendorFixtures.forVendor(vendor).isPresent(), "contract-test fixture",
+                "a VendorFixture for '" + vendor + "' listed in contract/VendorFixtures.ALL");
+        check(missing, vendor, hasSample(vendor), "sample", "samples/" + vendor + "/ with a platform that sets spec."
+                + vendor + " and at least one IdentityConnection");
+        check(missing, vendor, vendorsTableNames().stream().anyMatch(name -> name.startsWith(vendor)),
+                "vendors table row", "a row in the vendors table of " + VENDORS_TABLE + " whose first cell starts "
+                + "with the vendor's name (case and spaces ignored)");
+        return missing;
+    }
+
+    /** Vendor blocks on the platform spec, and names in its CEL rule, that no registered adapter serves. */
+    static List<String> unregistered(Set<String> registered) {
+        List<String> extra = new ArrayList<>();
+        for (Field field : PlatformSpec.class.getFields()) {
+            if (isVendorBlock(field) && !registered.contains(field.getName())) {
+                extra.add("PlatformSpec has the vendor block '" + field.getName() + "' but no VendorProvider "
+                        + "registers that name (see " + GUIDE + ")");
+            }
+        }
+        for (String vendor : celVendors()) {
+            if (!registered.contains(vendor)) {
+                extra.add("PlatformSpec's CEL rule names '" + vendor + "' but no VendorProvider registers that name");
+            }
+        }
+        return extra;
+    }
+
+    /**
+     * Why the settings record does not fit the platform spec block, if it does not: the operator binds the block to
+     * the record by field name and drops what the record lacks, so a renamed or forgotten field would vanish quietly.
+     */
+    static Optional<String> settingsMismatch(Class<?> block, Class<? extends Record> settings) {
+        Set<String> fields = settingFields(block);
+        Set<String> components = Arrays.stream(settings.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return fields.equals(components) ? Optional.empty() : Optional.of("the components of "
+                + settings.getSimpleName() + " " + components + " must be the non-Secret fields of "
+                + block.getSimpleName() + " " + fields + ", by the same names");
+    }
+
+    private static void check(List<String> missing, String vendor, boolean done, String step, String what) {
+        if (!done) {
+            missing.add(vendor + ": step '" + step + "' of " + GUIDE + " is missing: " + what);
+        }
+    }
+
+    private static Optional<Field> platformBlock(String vendor) {
+        return Arrays.stream(PlatformSpec.class.getFields())
+                .filter(f -> f.getName().equals(vendor) && isVendorBlock(f)).findFirst();
+    }
+
+    private static boolean isVendorBlock(Field field) {
+        return !Modifier.isStatic(field.getModifiers()) && field.getType().getSimpleName().endsWith("PlatformSpec");
+    }
+
+    /** The block's fields that are plain values: a {@code ...Ref} field refers to a Secret and is a credential. */
+    private static Set<String> settingFields(Class<?> block) {
+        return Arrays.stream(block.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(Field::getName).filter(name -> !name.endsWith("Ref"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> celVendors() {
+        Set<String> names = new TreeSet<>();
+        Matcher m = HAS.matcher(celRule().value());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static String celMessage() { return celRule().message(); }
+
+    private static ValidationRule celRule() {
+        return Arrays.stream(PlatformSpec.class.getAnnotationsByType(ValidationRule.class))
+                .filter(r -> r.value().contains("has(self.")).findFirst()
+                .orElseThrow(() -> new AssertionError("PlatformSpec has no 'exactly one vendor block' CEL rule"));
+    }
+
+    private static boolean crdHasBlock(Path crd, String vendor) {
+        for (JsonNode version : read(crd).path("spec").path("versions")) {
+            JsonNode spec = version.path("schema").path("openAPIV3Schema").path("properties").path("spec");
+            boolean inRule = false;
+            for (JsonNode validation : spec.path("x-kubernetes-validations")) {
+                inRule |= validation.path("rule").asText().contains("has(self." + vendor + ")");
+            }
+            if (!spec.path("properties").has(vendor) || !inRule) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasSample(String vendor) {
+        Path dir = SAMPLES.resolve(vendor);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        List<ObjectNode> docs = Samples.read(dir);
+        return docs.stream().anyMatch(d -> d.path("kind").asText().endsWith("IdentityPlatform")
+                && d.path("spec").has(vendor))
+                && docs.stream().anyMatch(d -> d.path("kind").asText().equals("IdentityConnection"));
+    }
+
+    /**
+     * The first cells of the table whose header's first cell is "vendor", lower-cased with everything but letters and
+     * digits dropped ("ezto auth" becomes "eztoauth").
+     */
+    static List<String> vendorsTableNames() {
+        List<String> names = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : lines(VENDORS_TABLE)) {
+            String first = line.startsWith("|") ? line.substring(1).split("\\|", 2)[0].trim() : null;
+            if (first == null) {
+                inTable = false;
+            } else if (first.equalsIgnoreCase("vendor")) {
+                inTable = true;
+            } else if (inTable && !first.startsWith("---")) {
+                names.add(first.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+            }
+        }
+        return names;
+    }
+
+    private static JsonNode read(Path yaml) {
+        try {
+            return YAML.readTree(yaml.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
