@@ -61,7 +61,7 @@ class AddingAVendorChecklistTest {
         assertThat(missing).extracting(m -> m.substring("acme: step '".length(), m.indexOf("' of ")))
                 .containsExactly("provider", "platform spec block", "CEL rule", "CRD regeneration",
                         "simulator in the fleet", "fault-list entry", "contract-test fixture", "sample",
-                        "vendors table row");
+                        "vendors table row", "vendor notes");
     }
 
     /** And a block or CEL entry left behind by a vendor that is no longer registered is reported too. */
@@ -82,7 +82,8 @@ class AddingAVendorChecklistTest {
     }
 
     @Test
-    void theVendorsTableIsFound() {
+    void theVendorsTableAndNotesAreFound() {
         assertThat(VendorChecklist.vendorsTableNames()).hasSizeGreaterThanOrEqualTo(REGISTRY.vendors().size());
+        assertThat(VendorChecklist.vendorsNotesHeadings()).hasSizeGreaterThanOrEqualTo(REGISTRY.vendors().size());
     }
 }

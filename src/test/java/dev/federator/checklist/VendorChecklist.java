@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 final class VendorChecklist {
     static final String GUIDE = "docs/adding-a-vendor.md";
-    static final Path VENDORS_TABLE = Path.of("README.md");
+    static final Path VENDORS_TABLE = Path.of("docs/vendors.md");
     private static final Path SAMPLES = Path.of("samples");
     private static final Path SIMULATORS = Path.of("src/test/java/dev/federator/sim");
     private static final List<Path> CRDS = List.of(Path.of("crds/identityplatforms.federator.dev.yaml"),
@@ -81,6 +81,9 @@ final class VendorChecklist {
         check(missing, vendor, vendorsTableNames().stream().anyMatch(name -> name.startsWith(vendor)),
                 "vendors table row", "a row in the vendors table of " + VENDORS_TABLE + " whose first cell starts "
                 + "with the vendor's name (case and spaces ignored)");
+        check(missing, vendor, vendorsNotesHeadings().stream().anyMatch(name -> name.startsWith(vendor)),
+                "vendor notes", "a '## ' section in " + VENDORS_TABLE + " whose title starts with the vendor's name, "
+                + "which its table row links to");
         return missing;
     }
 
@@ -196,6 +199,12 @@ final class VendorChecklist {
             }
         }
         return names;
+    }
+
+    /** The '## ' headings of the vendors page, normalised as the table's first cells are. */
+    static List<String> vendorsNotesHeadings() {
+        return lines(VENDORS_TABLE).stream().filter(line -> line.startsWith("## "))
+                .map(line -> line.substring(3).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")).toList();
     }
 
     private static JsonNode read(Path yaml) {
