@@ -59,7 +59,7 @@ class AddingAVendorChecklistTest {
         assertThat(missing).allSatisfy(m -> assertThat(m).startsWith("acme: step '")
                 .contains(VendorChecklist.GUIDE));
         assertThat(missing).extracting(m -> m.substring("acme: step '".length(), m.indexOf("' of ")))
-                .containsExactly("provider", "platform spec block", "CEL rule", "CRD regeneration",
+                .containsExactly("provider", "platform spec block", "CEL rule", "status descriptions", "CRD regeneration",
                         "simulator in the fleet", "fault-list entry", "contract-test fixture", "sample",
                         "vendors table row", "vendor notes");
     }

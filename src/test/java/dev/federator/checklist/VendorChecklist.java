@@ -1,10 +1,13 @@
 package dev.federator.checklist;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.api.v1alpha1.PlatformStatus;
 import dev.federator.contract.VendorFixtures;
 import dev.federator.e2e.FaultVendor;
 import dev.federator.platform.VendorRegistry;
@@ -43,6 +46,8 @@ final class VendorChecklist {
             Path.of("crds/clusteridentityplatforms.federator.dev.yaml"));
     private static final Pattern HAS = Pattern.compile("has\\(self\\.([a-z0-9]+)\\)");
     private static final ObjectMapper YAML = new YAMLMapper();
+    private static final List<Field> STATUS_DESCRIPTIONS = List.of(field(PlatformStatus.class, "vendor"),
+            field(IdentityConnectionStatus.class, "platformKind"));
 
     private final VendorRegistry registry;
     private final SimulatorFleet fleet;
@@ -62,6 +67,9 @@ final class VendorChecklist {
                 + "' of type <Vendor>PlatformSpec on api/v1alpha1/PlatformSpec");
         check(missing, vendor, celVendors().contains(vendor) && celMessage().contains(vendor), "CEL rule",
                 "has(self." + vendor + ") in PlatformSpec's 'exactly one vendor block' rule, and the name in its message");
+        check(missing, vendor, STATUS_DESCRIPTIONS.stream().allMatch(f -> description(f).contains(vendor)),
+                "status descriptions", "the name in the descriptions of PlatformStatus.vendor and "
+                + "IdentityConnectionStatus.platformKind, which list the vendors for kubectl explain");
         if (provider.isPresent() && block.isPresent()) {
             settingsMismatch(block.get().getType(), provider.get().settingsType())
                     .ifPresent(why -> check(missing, vendor, false, "settings record", why));
@@ -121,6 +129,19 @@ final class VendorChecklist {
         if (!done) {
             missing.add(vendor + ": step '" + step + "' of " + GUIDE + " is missing: " + what);
         }
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            return type.getField(name);
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(type.getSimpleName() + "." + name + " is gone: update the checklist", e);
+        }
+    }
+
+    private static String description(Field field) {
+        JsonPropertyDescription description = field.getAnnotation(JsonPropertyDescription.class);
+        return description == null ? "" : description.value();
     }
 
     private static Optional<Field> platformBlock(String vendor) {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public interface VendorProvider<S extends Record> {
 
-    /** The vendor block's name on a platform: auth0, keycloak, ezto, devrev, loginradius, slashid. */
+    /** The vendor block's name on a platform, for example keycloak: lower case, letters and digits. */
     String vendor();
 
     /**
