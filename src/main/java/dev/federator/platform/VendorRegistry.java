@@ -15,8 +15,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class VendorRegistry {
-    // Static because the class path does not change at run time and the platform controllers' Secret indexers,
-    // which need the names, run outside any bean call.
+    // Static because the class path does not change at run time, and PlatformAccounts.vendorOf, which the platform
+    // controllers' Secret indexers and the resolver call statically, needs the names too.
     private static final Map<String, VendorProvider<?>> INSTALLED = load();
 
     private static Map<String, VendorProvider<?>> load() {
