@@ -7,6 +7,7 @@ import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NamespaceDeletionE2EIT {
     private static final int ROUNDS = 4;
     @RegisterExtension
-    static final KeycloakSandbox SANDBOX = new KeycloakSandbox("namespace-deletion", Map.of());
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("namespace-deletion", Map.of());
     private static SandboxEnvironment env;
     private static SimulatedKeycloak keycloak;
     private static KeycloakSimulator sim;
@@ -42,8 +43,8 @@ class NamespaceDeletionE2EIT {
     @BeforeAll
     static void start() {
         env = SANDBOX.env();
-        sim = SANDBOX.sim();
-        keycloak = SANDBOX.keycloak();
+        sim = env.simulators().keycloak();
+        keycloak = new SimulatedKeycloak(sim);
     }
 
     @Test

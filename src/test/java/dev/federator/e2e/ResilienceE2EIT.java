@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class ResilienceE2EIT {
     private static final String CREATE = "POST /admin/realms/:realm/identity-provider/instances";
     // A short vendor timeout, so that "slow answers past the client timeout" happen within the test.
     @RegisterExtension
-    static final KeycloakSandbox SANDBOX = new KeycloakSandbox("resilience",
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("resilience",
             Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
     private static SandboxEnvironment env;
     private static SimulatedKeycloak keycloak;
@@ -37,8 +38,8 @@ class ResilienceE2EIT {
     @BeforeAll
     static void start() {
         env = SANDBOX.env();
-        sim = SANDBOX.sim();
-        keycloak = SANDBOX.keycloak();
+        sim = env.simulators().keycloak();
+        keycloak = new SimulatedKeycloak(sim);
     }
 
     @BeforeEach

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,12 +31,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code allowedNamespaces.from: Selector} relies on (Kubernetes' semantics: every matchLabels entry and every
  * matchExpressions requirement must hold; an empty selector matches every namespace).
  */
-@EnableKubernetesMockClient(crud = true)
 class PlatformResolverTest {
     private static final String OPERATOR_NS = "federator-system";
-    static KubernetesClient client;
 
-    private PlatformResolver resolver() { return new PlatformResolver(client, OPERATOR_NS); }
+    /** Only a Selector reads the API server: without one the resolver must not need it. */
+    private static PlatformResolver resolver() { return new PlatformResolver(null, OPERATOR_NS); }
 
     private static LabelSelectorBuilder selector() { return new LabelSelectorBuilder(); }
 
@@ -101,24 +101,6 @@ class PlatformResolverTest {
     }
 
     @Test
-    void aSelectorIsMatchedAgainstTheNamespacesLabelsAsTheApiServerHoldsThem() {
-        namespace("team-a", Map.of("federator.dev/sso", "corp"));
-        namespace("team-b", Map.of("federator.dev/sso", "none"));
-        namespace("team-c", null);
-        AllowedNamespaces bySelector = allowed(AllowedNamespaces.From.Selector,
-                selector().withMatchLabels(Map.of("federator.dev/sso", "corp")).build());
-        PlatformResolver resolver = resolver();
-        assertThat(resolver.allows(bySelector, "team-a")).isTrue();
-        assertThat(resolver.allows(bySelector, "team-b")).isFalse();
-        assertThat(resolver.allows(bySelector, "team-c")).as("no labels at all").isFalse();
-        assertThat(resolver.allows(bySelector, "not-created")).as("a namespace that does not exist").isFalse();
-        AllowedNamespaces notOptedOut = allowed(AllowedNamespaces.From.Selector, selector().addNewMatchExpression()
-                .withKey("federator.dev/sso").withOperator("NotIn").withValues("none").endMatchExpression().build());
-        assertThat(resolver.allows(notOptedOut, "team-c")).isTrue();
-        assertThat(resolver.allows(notOptedOut, "team-b")).isFalse();
-    }
-
-    @Test
     void aNamespacedPlatformKeepsItsSecretsInItsOwnNamespace() {
         IdentityPlatform platform = new IdentityPlatform();
         platform.setMetadata(new ObjectMetaBuilder().withNamespace("team-a").withName("kc").withGeneration(4L).build());
@@ -173,6 +155,36 @@ class PlatformResolverTest {
                 .isEqualTo("kc");
     }
 
+    /** The namespace's labels as the API server holds them. */
+    @Nested
+    @EnableKubernetesMockClient(crud = true)
+    class WithASelector {
+        KubernetesClient client;
+
+        @Test
+        void aSelectorIsMatchedAgainstTheNamespacesLabelsAsTheApiServerHoldsThem() {
+            namespace("team-a", Map.of("federator.dev/sso", "corp"));
+            namespace("team-b", Map.of("federator.dev/sso", "none"));
+            namespace("team-c", null);
+            AllowedNamespaces bySelector = allowed(AllowedNamespaces.From.Selector,
+                    selector().withMatchLabels(Map.of("federator.dev/sso", "corp")).build());
+            PlatformResolver resolver = new PlatformResolver(client, OPERATOR_NS);
+            assertThat(resolver.allows(bySelector, "team-a")).isTrue();
+            assertThat(resolver.allows(bySelector, "team-b")).isFalse();
+            assertThat(resolver.allows(bySelector, "team-c")).as("no labels at all").isFalse();
+            assertThat(resolver.allows(bySelector, "not-created")).as("a namespace that does not exist").isFalse();
+            AllowedNamespaces notOptedOut = allowed(AllowedNamespaces.From.Selector, selector().addNewMatchExpression()
+                    .withKey("federator.dev/sso").withOperator("NotIn").withValues("none").endMatchExpression().build());
+            assertThat(resolver.allows(notOptedOut, "team-c")).isTrue();
+            assertThat(resolver.allows(notOptedOut, "team-b")).isFalse();
+        }
+
+        private void namespace(String name, Map<String, String> labels) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
+                    .endMetadata().build()).create();
+        }
+    }
+
     private static LabelSelector expression(String key, String operator, String values) {
         return selector().addNewMatchExpression().withKey(key).withOperator(operator)
                 .withValues(values == null ? List.of() : List.of(values.split(","))).endMatchExpression().build();
@@ -183,11 +195,6 @@ class PlatformResolverTest {
         allowed.from = from;
         allowed.selector = selector;
         return allowed;
-    }
-
-    private void namespace(String name, Map<String, String> labels) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
-                .endMetadata().build()).create();
     }
 
     private static <S extends PlatformSpec> S keycloakSpec(S spec) {

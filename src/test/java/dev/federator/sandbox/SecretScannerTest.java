@@ -157,7 +157,8 @@ class SecretScannerTest {
             assertThat(e2e).hasSizeGreaterThanOrEqualTo(12);
             for (Path p : e2e) {
                 String source = Files.readString(p);
-                assertThat(source.contains("new SandboxEnvironment(") || source.contains("SecretScan.start("))
+                assertThat(source.contains("new SandboxEnvironment(") || source.contains("new SandboxPerClass(")
+                        || source.contains("SecretScan.start("))
                         .as(p + " runs the operator without a secret scan").isTrue();
             }
         }
