@@ -3,6 +3,7 @@ package dev.federator.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.secrets.SecretReader;
 import dev.federator.provider.spi.PlatformAccount;
@@ -63,7 +64,7 @@ public class PlatformAccounts {
                 Secret secret = secrets.secret(platform.secretNamespace(), value.path("name").asText());
                 SecretReader.keys(secret).forEach(k -> credentials.put(k, SecretReader.value(secret, k).orElseThrow()));
                 if (credentials.isEmpty()) {
-                    throw new SecretProblem("SecretKeyNotFound", "Secret " + platform.secretNamespace() + "/"
+                    throw new SecretProblem(Reason.SecretKeyNotFound, "Secret " + platform.secretNamespace() + "/"
                             + value.path("name").asText() + " is empty; see the platform's credentialsRef description");
                 }
             } else if (field.getKey().endsWith("Ref") && value.hasNonNull("name") && value.hasNonNull("key")) {

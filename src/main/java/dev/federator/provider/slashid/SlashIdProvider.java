@@ -4,6 +4,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorProvider;
@@ -31,7 +32,7 @@ public final class SlashIdProvider implements VendorProvider {
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         String consistency = account.setting("consistency").filter(c -> !c.isBlank()).orElse("local_region");
         if (!consistency.equals("local_region") && !consistency.equals("all_regions")) {
-            throw new InvalidRequestException("InvalidSetting", "spec.slashid.consistency must be local_region or "
+            throw new InvalidRequestException(Reason.InvalidSetting, "spec.slashid.consistency must be local_region or "
                     + "all_regions");
         }
         int timeout;
@@ -42,9 +43,9 @@ public final class SlashIdProvider implements VendorProvider {
             timeout = -1;
         }
         if (timeout < 1 || timeout > 120) {
-            throw new InvalidRequestException("InvalidSetting", "spec.slashid.consistencyTimeoutSeconds must be 1-120");
+            throw new InvalidRequestException(Reason.InvalidSetting, "spec.slashid.consistencyTimeoutSeconds must be 1-120");
         }
-        var apiKey = account.credential("api-key").orElseThrow(() -> new InvalidRequestException("MissingSetting",
+        var apiKey = account.credential("api-key").orElseThrow(() -> new InvalidRequestException(Reason.MissingSetting,
                 "the platform needs spec.slashid.apiKeyRef (the SlashID API key)"));
         return new SlashIdClient(new SlashIdTransport(http, url, account.requiredSetting("organizationId"), apiKey,
                 consistency, timeout), Clock.systemUTC());

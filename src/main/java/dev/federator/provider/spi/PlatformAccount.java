@@ -21,7 +21,7 @@ public record PlatformAccount(String id, Map<String, String> settings, Map<Strin
 
     public String requiredSetting(String name) {
         return setting(name).filter(v -> !v.isBlank())
-                .orElseThrow(() -> new InvalidRequestException("MissingSetting", "the platform needs " + name));
+                .orElseThrow(() -> new InvalidRequestException(Reason.MissingSetting, "the platform needs " + name));
     }
 
     public Optional<SecretValue> credential(String role) { return Optional.ofNullable(credentials.get(role)); }

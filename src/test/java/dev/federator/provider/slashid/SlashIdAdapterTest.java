@@ -16,6 +16,7 @@ import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.connection.ConnectionSync;
 import dev.federator.platform.ResolvedPlatform;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.Fingerprints;
 import dev.federator.sim.CallLog;
 import dev.federator.sim.RateLimit;
@@ -189,7 +190,7 @@ class SlashIdAdapterTest {
         assertThatThrownBy(() -> run(oidc(null, "cid", "s1", List.of())))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("spec.oidc.provider")
-                .satisfies(e -> assertThat(((InvalidRequestException) e).reason()).isEqualTo("MissingField"));
+                .satisfies(e -> assertThat(((InvalidRequestException) e).reason()).isEqualTo(Reason.MissingField));
         assertThatThrownBy(() -> run(oidc("myidp", "cid", "s1", List.of())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("spec.oidc.provider");
         assertThat(sim.calls().writes()).isZero();
@@ -303,7 +304,7 @@ class SlashIdAdapterTest {
         assertThatThrownBy(() -> run(oidc("github", "gh-new", "s1", List.of())))
                 .isInstanceOf(TransientVendorException.class)
                 .hasMessageContaining("both exist")
-                .satisfies(e -> assertThat(((TransientVendorException) e).reason()).isEqualTo("ReplaceIncomplete"));
+                .satisfies(e -> assertThat(((TransientVendorException) e).reason()).isEqualTo(Reason.ReplaceIncomplete));
         assertThat(sim.oidcCredentials()).containsOnlyKeys("gh-old", "gh-new");
 
         run(oidc("github", "gh-new", "s1", List.of()));
@@ -455,7 +456,7 @@ class SlashIdAdapterTest {
     void aWrongApiKeyIsInvalidCredentialsWithoutTheKeyInTheMessage() {
         VendorClient wrong = connect("not-the-key", Map.of());
         assertThatThrownBy(wrong::verify).isInstanceOf(AuthenticationException.class)
-                .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo("InvalidCredentials"))
+                .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo(Reason.InvalidCredentials))
                 .hasMessageNotContaining("not-the-key").hasMessageContaining("invalid API key");
         client.verify();
     }
@@ -475,7 +476,7 @@ class SlashIdAdapterTest {
         assertThatThrownBy(client::verify).isInstanceOf(TransientVendorException.class)
                 .satisfies(e -> {
                     TransientVendorException t = (TransientVendorException) e;
-                    assertThat(t.reason()).isEqualTo("RateLimited");
+                    assertThat(t.reason()).isEqualTo(Reason.RateLimited);
                     assertThat(t.retryAfter()).isPresent();
                 });
     }
