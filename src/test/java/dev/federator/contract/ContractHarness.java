@@ -1,25 +1,19 @@
 package dev.federator.contract;
 
-import dev.federator.provider.kit.PacedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.federator.api.v1alpha1.AdoptionPolicy;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
-import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.ManagementPolicy;
-import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.connection.ConnectionSync;
-import dev.federator.connection.RemoteSnapshots;
-import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.VendorRegistry;
-import dev.federator.secrets.Fingerprints;
 import dev.federator.sim.CallLog;
 import dev.federator.status.Conditions;
-import dev.federator.status.EventRecorder;
+import dev.federator.testkit.SyncDriver;
+import dev.federator.testkit.VendorClients;
 import dev.federator.provider.kit.CallObserver;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.RatePolicy;
@@ -27,13 +21,9 @@ import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorProvider;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Drives connections through one vendor's adapter, found the way the operator finds it (ServiceLoader through the
@@ -52,9 +42,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
     private final WireTap wire = new WireTap();
     private final VendorHttp http;
     private final RecordingClient client;
-    private final List<String> events = new CopyOnWriteArrayList<>();
-    private final ConnectionSync sync;
-    private final ResolvedPlatform platform;
+    private final SyncDriver sync;
 
     public ContractHarness(VendorFixture<S> fixture, VendorRegistry registry) {
         this.fixture = fixture;
@@ -62,17 +50,9 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
                 "no VendorProvider registered for " + fixture.vendor()));
         this.sim = fixture.start();
         // Faster than any vendor's default pace: the contract is about what is written, not how fast.
-        this.http = new PacedHttp(wire, new RatePolicy(100, 100), Duration.ofSeconds(5), CallObserver.NONE,
-                Clock.systemUTC());
+        this.http = VendorClients.http(wire, new RatePolicy(100, 100), CallObserver.NONE);
         this.client = new RecordingClient(newClient());
-        EventRecorder recorder = new EventRecorder(null, Clock.systemUTC()) {
-            @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason); }
-            @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason); }
-        };
-        this.sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder, new RemoteSnapshots(Clock.systemUTC()),
-                Clock.systemUTC());
-        this.platform = new ResolvedPlatform(NAMESPACE + "/" + fixture.vendor(), new IdentityPlatform(),
-                new PlatformSpec(), fixture.vendor(), NAMESPACE);
+        this.sync = new SyncDriver(NAMESPACE, fixture.vendor(), fixture.vendor());
     }
 
     /** A client of the same account that has never rendered or written anything, as after an operator restart. */
@@ -87,7 +67,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
     /** What the operator asked the adapter to write since the last {@link #resetLogs()}. */
     public List<String> adapterWrites() { return client.writes(); }
 
-    public List<String> events() { return List.copyOf(events); }
+    public List<String> events() { return sync.reasons(); }
 
     public WireTap wire() { return wire; }
 
@@ -101,17 +81,13 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
         fixture.callLog(sim).ifPresent(CallLog::reset);
         wire.resetCalls();
         client.reset();
-        events.clear();
+        sync.clearEvents();
     }
 
     /** A new IdentityConnection (not yet on any vendor) for {@code desired}, with its own uid. */
     public Connection connection(DesiredConnection desired) {
-        IdentityConnection resource = new IdentityConnection();
-        resource.setMetadata(new ObjectMetaBuilder().withName(desired.name()).withNamespace(NAMESPACE)
-                .withUid(desired.ownerId()).withGeneration(1L).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.type = ConnectionType.valueOf(desired.kind().name());
-        resource.setSpec(spec);
+        IdentityConnection resource = SyncDriver.connection(NAMESPACE, desired.name(), desired.ownerId(),
+                ConnectionType.valueOf(desired.kind().name()));
         return new Connection(resource, new IdentityConnectionStatus());
     }
 
@@ -140,7 +116,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
          * read the platform's listing instead of the connection.
          */
         public Connection pass(DesiredConnection desired, VendorClient vendor, boolean steady) {
-            sync.sync(resource, status, platform, vendor, desired, steady, s -> { });
+            sync.pass(resource, status, vendor, desired, steady);
             return this;
         }
 

@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
  * those. Summaries and histograms appear in the scrape under their _count/_sum/_max/_bucket names, which is also how
  * PromQL names them.
  */
-final class MetricsScrape {
+public final class MetricsScrape {
     /** Added by Prometheus to every scraped series (job, instance) or by the Prometheus Operator's ServiceMonitor. */
     static final Set<String> TARGET_LABELS = Set.of("job", "instance", "pod", "service", "endpoint", "container");
     private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? \\S+");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
 
-    final Map<String, Set<String>> labelsBySeries = new TreeMap<>();
+    public final Map<String, Set<String>> labelsBySeries = new TreeMap<>();
 
-    static MetricsScrape parse(String text) {
+    public static MetricsScrape parse(String text) {
         MetricsScrape scrape = new MetricsScrape();
         Matcher sample = SAMPLE.matcher(text);
         while (sample.find()) {
@@ -38,7 +38,7 @@ final class MetricsScrape {
     }
 
     /** What {@code expr} reads that this scrape lacks (a metric, or a label none of the expression's metrics has). */
-    List<String> unknownIn(String expr) {
+    public List<String> unknownIn(String expr) {
         List<String> problems = new ArrayList<>();
         PromQl.Reads reads = PromQl.parse(expr);
         Set<String> available = new LinkedHashSet<>(TARGET_LABELS);

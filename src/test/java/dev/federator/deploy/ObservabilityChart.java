@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The chart rendered with its dashboard and alerts switched on, and every PromQL expression they hold, by where. */
-final class ObservabilityChart {
+public final class ObservabilityChart {
     final Manifests manifests;
 
     private ObservabilityChart(Manifests manifests) { this.manifests = manifests; }
 
-    static ObservabilityChart render() {
+    public static ObservabilityChart render() {
         try {
             return new ObservabilityChart(Manifests.parse(new Helm(RenderedInstall.CHART).template()
                     .withName(RenderedInstall.RELEASE).withNamespace(RenderedInstall.RELEASE_NAMESPACE)
@@ -37,7 +37,7 @@ final class ObservabilityChart {
     JsonNode rule() { return manifests.one("PrometheusRule"); }
 
     /** "panel <title> <refId>" or "alert <name>" to its expression. */
-    Map<String, String> expressions() {
+    public Map<String, String> expressions() {
         Map<String, String> exprs = new LinkedHashMap<>();
         for (JsonNode panel : dashboard().path("panels")) {
             for (JsonNode target : panel.path("targets")) {

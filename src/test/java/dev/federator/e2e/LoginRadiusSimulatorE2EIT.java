@@ -9,6 +9,7 @@ import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.loginradius.LoginRadiusSimulator;
 import dev.federator.provider.kit.JsonTree;
@@ -19,40 +20,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LoginRadius SAML connections through the packaged operator, the mock Kubernetes API and the simulator. */
 class LoginRadiusSimulatorE2EIT {
     private static final String ORG = SimulatorFleet.LOGINRADIUS_ORGANIZATION;
-    private static final Path LOG = Path.of("target", "e2e", "loginradius-simulator-operator.log");
+    // Debug logging on Federator's own code: even then the credentials must not show up.
+    @RegisterExtension
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("loginradius-simulator",
+            Map.of("QUARKUS_LOG_CATEGORY__DEV_FEDERATOR__LEVEL", "DEBUG"));
     private static SandboxEnvironment env;
     private static LoginRadiusSimulator sim;
     private String ns;
 
     @BeforeAll
     static void start() {
-        env = new SandboxEnvironment(LOG);
-        // Debug logging on Federator's own code: even then the credentials must not show up.
-        env.startOperator(Map.of("QUARKUS_LOG_CATEGORY__DEV_FEDERATOR__LEVEL", "DEBUG"));
+        env = SANDBOX.env();
         sim = env.simulators().loginradius();
         sim.unverify(ORG, "pending.example.com");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (env != null) {
-            env.close();
-        }
     }
 
     private KubernetesClient kube() { return env.client(); }
@@ -217,7 +211,7 @@ class LoginRadiusSimulatorE2EIT {
         await("domain refused").untilAsserted(() -> assertThat(ready(name)).isEqualTo("False/DomainNotInOrganization"));
 
         List<String> printed = new ArrayList<>();
-        printed.add(Files.readString(LOG));
+        printed.add(Files.readString(SANDBOX.log()));
         printed.add(env.operator().scrapeMetrics().orElseThrow());
         events().forEach(e -> printed.add(e.getReason() + " " + e.getMessage()));
         kube().resources(IdentityPlatform.class).inNamespace(ns).list().getItems()

@@ -7,10 +7,10 @@ import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A namespace deletion as the namespace controller does it: every object goes in one sweep, in no particular order.
@@ -34,23 +34,17 @@ import org.junit.jupiter.api.Test;
  */
 class NamespaceDeletionE2EIT {
     private static final int ROUNDS = 4;
+    @RegisterExtension
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("namespace-deletion", Map.of());
     private static SandboxEnvironment env;
     private static SimulatedKeycloak keycloak;
     private static KeycloakSimulator sim;
 
     @BeforeAll
     static void start() {
-        env = new SandboxEnvironment(Path.of("target", "e2e", "namespace-deletion-operator.log"));
-        env.startOperator(Map.of());
+        env = SANDBOX.env();
         sim = env.simulators().keycloak();
         keycloak = new SimulatedKeycloak(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (env != null) {
-            env.close();
-        }
     }
 
     @Test
@@ -95,7 +89,7 @@ class NamespaceDeletionE2EIT {
                 .as("held by their finalizers while no operator runs").hasSize(resources.size());
         assertThat(sim.calls().count(c -> c.method().equals("DELETE"))).isZero();
 
-        env.startOperator(Map.of());
+        SANDBOX.restartOperator();
         Awaitility.await("every resource of " + ns + " gone").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(remaining(ns).stream()
                         .filter(o -> !o.startsWith("Secret/"))).isEmpty());

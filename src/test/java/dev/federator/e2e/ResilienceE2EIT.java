@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.sandbox.SandboxEnvironment;
-import dev.federator.sim.CallLog;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sim.keycloak.KeycloakSimulator;
 import io.fabric8.kubernetes.api.model.Condition;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Vendor faults and operator crashes: whatever happens, every connection ends Ready, the vendor holds exactly the
@@ -26,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class ResilienceE2EIT {
     private static final String CREATE = "POST /admin/realms/:realm/identity-provider/instances";
+    // A short vendor timeout, so that "slow answers past the client timeout" happen within the test.
+    @RegisterExtension
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("resilience",
+            Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
     private static SandboxEnvironment env;
     private static SimulatedKeycloak keycloak;
     private static KeycloakSimulator sim;
@@ -34,26 +37,15 @@ class ResilienceE2EIT {
 
     @BeforeAll
     static void start() {
-        env = new SandboxEnvironment(Path.of("target", "e2e", "resilience-operator.log"));
-        // A short vendor timeout, so that "slow answers past the client timeout" happen within the test.
-        env.startOperator(Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
+        env = SANDBOX.env();
         sim = env.simulators().keycloak();
         keycloak = new SimulatedKeycloak(sim);
     }
 
-    @AfterAll
-    static void stop() {
-        if (env != null) {
-            env.close();
-        }
-    }
-
     @BeforeEach
     void platform() {
-        if (!env.operator().isAlive()) {
-            // A test that failed between its kill and its restart must not fail every test after it.
-            env.startOperator(Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
-        }
+        // A test that failed between its kill and its restart must not fail every test after it.
+        SANDBOX.reviveOperator();
         ns = "r-" + UUID.randomUUID().toString().substring(0, 8);
         env.kubernetes().ensureNamespace(ns);
         realm = keycloak.newRealm();
@@ -185,7 +177,7 @@ class ResilienceE2EIT {
         env.operator().kill();
         Awaitility.await("the vendor finishes the create").atMost(Duration.ofSeconds(30))
                 .until(() -> sim.identityProvider(realm, "crash").isPresent());
-        env.startOperator(Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
+        SANDBOX.restartOperator();
 
         Awaitility.await("Ready after restart").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ready("crash"));
@@ -232,7 +224,7 @@ class ResilienceE2EIT {
                 .until(() -> unchangedReconciles() >= before + names.size());
 
         env.operator().close();
-        env.startOperator(Map.of("FEDERATOR_VENDOR_REQUEST_TIMEOUT", "2s"));
+        SANDBOX.restartOperator();
         Awaitility.await("after the restart, every connection came back and found nothing to do")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> unchangedReconciles() >= names.size());

@@ -6,38 +6,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sandbox.SimulatorFleet;
 import dev.federator.sim.slashid.SlashIdSimulator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SlashID through the packaged operator, the mock Kubernetes API and the SlashID simulator. */
 class SlashIdSimulatorE2EIT {
+    @RegisterExtension
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("slashid-simulator", Map.of());
     private static SandboxEnvironment env;
     private static SlashIdSimulator sim;
     private String ns;
 
     @BeforeAll
     static void start() {
-        env = new SandboxEnvironment(Path.of("target", "e2e", "slashid-simulator-operator.log"));
-        env.startOperator(Map.of());
+        env = SANDBOX.env();
         sim = env.simulators().slashid();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (env != null) {
-            env.close();
-        }
     }
 
     private KubernetesClient kube() { return env.client(); }

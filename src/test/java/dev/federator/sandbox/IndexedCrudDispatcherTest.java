@@ -2,10 +2,14 @@ package dev.federator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.api.v1alpha1.IdentityConnectionSpec;
+import dev.federator.api.v1alpha1.PlatformRef;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -95,7 +99,11 @@ class IndexedCrudDispatcherTest {
 
         // A custom resource with a status subresource and a finalizer: deleted, still there, gone once released.
         var connections = client.resources(IdentityConnection.class).inNamespace("a");
-        IdentityConnection c = dev.federator.e2e.Manifests.oidc("a", "x", "p", "x");
+        IdentityConnection c = new IdentityConnection();
+        c.setMetadata(new ObjectMetaBuilder().withNamespace("a").withName("x").build());
+        c.setSpec(new IdentityConnectionSpec());
+        c.getSpec().platformRef = new PlatformRef(PlatformRef.Kind.IdentityPlatform, "p");
+        c.getSpec().type = ConnectionType.OIDC;
         c.getMetadata().setFinalizers(List.of("federator.dev/finalizer"));
         connections.resource(c).create();
         connections.withName("x").editStatus(o -> { o.setStatus(new dev.federator.api.v1alpha1.IdentityConnectionStatus()); o.getStatus().observedGeneration = 1L; return o; });

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
-import dev.federator.e2e.Manifests;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +100,8 @@ class SecretScannerTest {
         try (MockKubernetes kube = new MockKubernetes(Path.of("crds"), "ns")) {
             SecretScan scan = SecretScan.start("SecretScannerTest", kube.client(), ns -> true);
             scan.addOperator(new OperatorProcess(Path.of("none.jar"), kube.url(), "ns", log, Map.of()));
-            kube.client().resource(Manifests.secret("ns", "s", Map.of("client-secret", "before-rotation"))).create();
+            kube.client().resource(new SecretBuilder().withNewMetadata().withNamespace("ns").withName("s").endMetadata()
+                    .withStringData(Map.of("client-secret", "before-rotation")).build()).create();
             // Rotated: the first value is gone from the API server, the scan still knows it.
             kube.client().secrets().inNamespace("ns").withName("s")
                     .edit(s -> { s.setData(null); s.setStringData(Map.of("client-secret", SECRET)); return s; });
@@ -156,7 +157,8 @@ class SecretScannerTest {
             assertThat(e2e).hasSizeGreaterThanOrEqualTo(12);
             for (Path p : e2e) {
                 String source = Files.readString(p);
-                assertThat(source.contains("new SandboxEnvironment(") || source.contains("SecretScan.start("))
+                assertThat(source.contains("new SandboxEnvironment(") || source.contains("new SandboxPerClass(")
+                        || source.contains("SecretScan.start("))
                         .as(p + " runs the operator without a secret scan").isTrue();
             }
         }

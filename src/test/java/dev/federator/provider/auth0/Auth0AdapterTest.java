@@ -1,6 +1,5 @@
 package dev.federator.provider.auth0;
 
-import dev.federator.provider.kit.PacedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,15 +10,12 @@ import dev.federator.provider.spi.Reason;
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.auth0.Auth0Simulator;
 import dev.federator.provider.spi.AuthenticationException;
-import dev.federator.provider.kit.CallObserver;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
-import dev.federator.provider.spi.PlatformAccount;
-import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.SecretValue;
@@ -27,8 +23,9 @@ import dev.federator.provider.spi.SigningCertificate;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
+import dev.federator.testkit.SimulatorRules;
+import dev.federator.testkit.VendorClients;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,20 +54,11 @@ class Auth0AdapterTest {
 
     /** Every body the adapter sent in the test passed the request rules from Auth0's published schemas. */
     @AfterEach
-    void everyBodySentPassedTheRules() {
-        try {
-            assertThat(sim.rules().broken()).isEmpty();
-        } finally {
-            sim.close();
-        }
-    }
+    void everyBodySentPassedTheRules() { SimulatorRules.assertKeptThenClose(sim.rules(), sim); }
 
     VendorClient connect(String id, String secret) {
-        VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                new RatePolicy(50, 50), Duration.ofSeconds(5), CallObserver.NONE, Clock.systemUTC());
-        PlatformAccount account = new PlatformAccount("ns/auth0", Map.of("domain", DOMAIN, "url", sim.baseUrl()),
-                Map.of("client-id", SecretValue.of(id), "client-secret", SecretValue.of(secret)));
-        return new Auth0Provider().connect(account, http);
+        return VendorClients.connect(new Auth0Provider(), VendorClients.account("ns/auth0",
+                Map.of("domain", DOMAIN, "url", sim.baseUrl()), Map.of("client-id", id, "client-secret", secret)));
     }
 
     static DesiredConnection desired(String name, ConnectionKind kind, String displayName, String signIn) {

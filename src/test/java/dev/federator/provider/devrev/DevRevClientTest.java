@@ -26,6 +26,7 @@ import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorException;
+import dev.federator.testkit.SimulatorRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,7 @@ class DevRevClientTest {
 
     /** Every body the adapter sent in the test passed the request rules from DevRev's published schemas. */
     @AfterEach
-    void everyBodySentPassedTheRules() {
-        try {
-            assertThat(sim.rules().broken()).isEmpty();
-        } finally {
-            sim.close();
-        }
-    }
+    void everyBodySentPassedTheRules() { SimulatorRules.assertKeptThenClose(sim.rules(), sim); }
 
     private RemoteConnection create(DesiredConnection desired) { return client.create(desired, client.render(desired)); }
 

@@ -1,19 +1,12 @@
 package dev.federator.provider.devrev;
 
-import dev.federator.provider.kit.PacedHttp;
 import dev.federator.sim.devrev.DevRevSimulator;
-import dev.federator.provider.kit.CallObserver;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DesiredConnection;
-import dev.federator.provider.spi.PlatformAccount;
-import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.SigningCertificate;
 import dev.federator.provider.spi.VendorClient;
-import dev.federator.provider.spi.VendorHttp;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
+import dev.federator.testkit.VendorClients;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +23,8 @@ final class DevRevFixtures {
     private DevRevFixtures() {}
 
     static VendorClient client(DevRevSimulator sim, String token) {
-        VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                new RatePolicy(50, 50), Duration.ofSeconds(5), CallObserver.NONE, Clock.systemUTC());
-        return new DevRevProvider().connect(new PlatformAccount("ns/devrev", Map.of("url", sim.baseUrl()),
-                Map.of("token", SecretValue.of(token))), http);
+        return VendorClients.connect(new DevRevProvider(),
+                VendorClients.account("ns/devrev", Map.of("url", sim.baseUrl()), Map.of("token", token)));
     }
 
     static DesiredConnection oidc(String name, String secret) {

@@ -8,25 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
-import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.connection.ConnectionSync;
-import dev.federator.platform.ResolvedPlatform;
-import dev.federator.secrets.Fingerprints;
 import dev.federator.sim.CallLog;
 import dev.federator.sim.devrev.DevRevSimulator;
 import dev.federator.status.Conditions;
-import dev.federator.status.EventRecorder;
+import dev.federator.testkit.SimulatorRules;
+import dev.federator.testkit.SyncDriver;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorException;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +30,7 @@ import org.junit.jupiter.api.Test;
  * the simulator: what users see as "an unchanged connection costs reads only" and "a rotated secret writes once".
  */
 class DevRevSyncTest {
-    private final EventRecorder events = new EventRecorder(null, Clock.systemUTC()) {
-        @Override public void normal(HasMetadata r, String reason, String message) {}
-        @Override public void warning(HasMetadata r, String reason, String message) {}
-    };
-    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), events,
-            new dev.federator.connection.RemoteSnapshots(Clock.systemUTC()), Clock.systemUTC());
-    private final ResolvedPlatform platform = new ResolvedPlatform("ns/devrev", new IdentityPlatform(),
-            new PlatformSpec(), "devrev", "ns");
+    private final SyncDriver sync = new SyncDriver("ns", "devrev", "devrev");
     private DevRevSimulator sim;
     private VendorClient client;
     private IdentityConnection connection;
@@ -59,24 +45,13 @@ class DevRevSyncTest {
 
     /** Every body the adapter sent in the test passed the request rules from DevRev's published schemas. */
     @AfterEach
-    void everyBodySentPassedTheRules() {
-        try {
-            assertThat(sim.rules().broken()).isEmpty();
-        } finally {
-            sim.close();
-        }
-    }
+    void everyBodySentPassedTheRules() { SimulatorRules.assertKeptThenClose(sim.rules(), sim); }
 
     private void resource(String name, ConnectionType type) {
-        connection = new IdentityConnection();
-        connection.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ns").withUid("uid-" + name)
-                .withGeneration(1L).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.type = type;
-        connection.setSpec(spec);
+        connection = SyncDriver.connection("ns", name, "uid-" + name, type);
     }
 
-    private void run(DesiredConnection desired) { sync.sync(connection, status, platform, client, desired, false, s -> {}); }
+    private void run(DesiredConnection desired) { sync.pass(connection, status, client, desired, false); }
 
     private int writes() { return sim.calls().writes(); }
 

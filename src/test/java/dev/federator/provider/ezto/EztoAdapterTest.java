@@ -1,6 +1,5 @@
 package dev.federator.provider.ezto;
 
-import dev.federator.provider.kit.PacedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,21 +8,15 @@ import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.provider.keycloak.KeycloakRepresentation;
 import dev.federator.provider.keycloak.KeycloakRepresentationTest;
 import dev.federator.provider.spi.AuthenticationException;
-import dev.federator.provider.kit.CallObserver;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
-import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
-import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorException;
-import dev.federator.provider.spi.VendorHttp;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
+import dev.federator.testkit.VendorClients;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +47,8 @@ class EztoAdapterTest {
         if (pathTemplate != null) {
             settings.put("pathTemplate", pathTemplate);
         }
-        PlatformAccount account = new PlatformAccount("ns/ezto", settings, Map.of("token", SecretValue.of(token)));
-        VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                new RatePolicy(50, 50), Duration.ofSeconds(5), CallObserver.NONE, Clock.systemUTC());
-        return new EztoProvider().connect(account, http);
+        return VendorClients.connect(new EztoProvider(),
+                VendorClients.account("ns/ezto", settings, Map.of("token", token)));
     }
 
     private static DesiredConnection oidc(String secret) { return KeycloakRepresentationTest.oidc(secret, Map.of()); }

@@ -1,6 +1,5 @@
 package dev.federator.provider.loginradius;
 
-import dev.federator.provider.kit.PacedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,20 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
-import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.connection.ConnectionSync;
 import dev.federator.connection.RemoteSnapshots;
-import dev.federator.platform.ResolvedPlatform;
 import dev.federator.provider.spi.Reason;
-import dev.federator.secrets.Fingerprints;
 import dev.federator.secrets.PemCertificates;
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.loginradius.LoginRadiusSimulator;
 import dev.federator.status.Conditions;
-import dev.federator.status.EventRecorder;
+import dev.federator.testkit.SyncDriver;
+import dev.federator.testkit.VendorClients;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.kit.CallObserver;
 import dev.federator.provider.spi.ConflictException;
@@ -32,7 +26,6 @@ import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.PlatformAccount;
-import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.SigningCertificate;
@@ -41,12 +34,9 @@ import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorException;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorResponse;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,16 +58,8 @@ class LoginRadiusAdapterTest {
     private static final String ORG = "org-1";
     private static final String DOMAIN = "corp.example.com";
 
-    private final List<String> events = new ArrayList<>();
     private final List<String> observedOperations = new CopyOnWriteArrayList<>();
-    private final EventRecorder recorder = new EventRecorder(null, Clock.systemUTC()) {
-        @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason + ": " + message); }
-        @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason + ": " + message); }
-    };
-    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder,
-            new RemoteSnapshots(Clock.systemUTC()), Clock.systemUTC());
-    private final ResolvedPlatform platform = new ResolvedPlatform("ns/lr", new IdentityPlatform(), new PlatformSpec(),
-            "loginradius", "ns");
+    private final SyncDriver sync = new SyncDriver("ns", "lr", "loginradius");
     private final MovableClock clock = new MovableClock();
     private LoginRadiusSimulator sim;
     private VendorHttp http;
@@ -97,19 +79,13 @@ class LoginRadiusAdapterTest {
     void setUp() {
         sim = new LoginRadiusSimulator().withCredentials(KEY, SECRET)
                 .withOrganization(ORG, DOMAIN, "other.example.com").start();
-        http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                new RatePolicy(50, 50), Duration.ofSeconds(5), new CallObserver() {
-                    @Override public void onCall(String operation, int status, Duration latency) {
-                        observedOperations.add(operation + " " + status);
-                    }
-                    @Override public void onRateLimitWait(Duration waited) {}
-                }, Clock.systemUTC());
-        connection = new IdentityConnection();
-        connection.setMetadata(new ObjectMetaBuilder().withName("corp-adfs").withNamespace("ns").withUid("uid-1")
-                .withGeneration(1L).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.type = ConnectionType.SAML;
-        connection.setSpec(spec);
+        http = VendorClients.http(new CallObserver() {
+            @Override public void onCall(String operation, int status, Duration latency) {
+                observedOperations.add(operation + " " + status);
+            }
+            @Override public void onRateLimitWait(Duration waited) {}
+        });
+        connection = SyncDriver.connection("ns", "corp-adfs", "uid-1", ConnectionType.SAML);
         status = new IdentityConnectionStatus();
     }
 
@@ -119,8 +95,8 @@ class LoginRadiusAdapterTest {
     private VendorClient client() { return client(KEY, SECRET, ORG); }
 
     private VendorClient client(String key, String secret, String org) {
-        PlatformAccount account = new PlatformAccount("ns/lr", Map.of("url", sim.baseUrl(), "organizationId", org),
-                Map.of("api-key", SecretValue.of(key), "api-secret", SecretValue.of(secret)));
+        PlatformAccount account = VendorClients.account("ns/lr", Map.of("url", sim.baseUrl(), "organizationId", org),
+                Map.of("api-key", key, "api-secret", secret));
         LoginRadiusTransport transport = new LoginRadiusTransport(http, sim.baseUrl(), org, SecretValue.of(key),
                 SecretValue.of(secret));
         // The provider wires the same transport with the system clock; this one lets tests skip the list reuse.
@@ -158,7 +134,7 @@ class LoginRadiusAdapterTest {
     }
 
     private void run(VendorClient client, DesiredConnection desired) {
-        sync.sync(connection, status, platform, client, desired, false, s -> {});
+        sync.pass(connection, status, client, desired, false);
         clock.tick();
     }
 
@@ -205,7 +181,7 @@ class LoginRadiusAdapterTest {
         assertThat(stored.path("GroupRoles").get(0).asText()).isEqualTo("admins");
         assertThat(stored.path("Attributes").path("CustomMapping").path("department").asText()).isEqualTo("dept");
         assertThat(writes()).isEqualTo(2);
-        assertThat(events).anyMatch(e -> e.startsWith("Updated") && e.contains("IDPEntityId"));
+        assertThat(sync.events()).anyMatch(e -> e.startsWith("Updated") && e.contains("IDPEntityId"));
 
         // Certificate rotation: exactly one write, and the new NotAfter everywhere.
         run(client, saml("http://adfs/trust-v2", cert(2)));
@@ -279,7 +255,7 @@ class LoginRadiusAdapterTest {
 
         connection.getSpec().adoption = AdoptionPolicy.IfExists;
         run(client, saml("http://adfs/trust", cert(1)));
-        assertThat(events).anyMatch(e -> e.startsWith("Adopted"));
+        assertThat(sync.events()).anyMatch(e -> e.startsWith("Adopted"));
         assertThat(status.externalId).isEqualTo(foreignId);
         assertThat(sim.connections(ORG)).hasSize(1);
         assertThat(sim.connection(ORG, "corp-adfs").orElseThrow().path("IDPEntityId").asText())
@@ -308,7 +284,7 @@ class LoginRadiusAdapterTest {
         ObjectNode recreated = sim.connection(ORG, "corp-adfs").orElseThrow();
         assertThat(recreated.path("IDPEntityId").asText()).isEqualTo("http://adfs/trust-v2");
         assertThat(status.externalId).isEqualTo(recreated.path("Id").asText()).isNotEqualTo(firstId);
-        assertThat(events).anyMatch(e -> e.startsWith("Recreated"));
+        assertThat(sync.events()).anyMatch(e -> e.startsWith("Recreated"));
     }
 
     @Test
@@ -429,7 +405,7 @@ class LoginRadiusAdapterTest {
             }
         }
         printed.addAll(observedOperations);
-        printed.addAll(events);
+        printed.addAll(sync.events());
         assertThat(printed).isNotEmpty().allSatisfy(text -> assertThat(text)
                 .doesNotContain(KEY, SECRET, URLEncoder.encode(KEY, StandardCharsets.UTF_8),
                         URLEncoder.encode(SECRET, StandardCharsets.UTF_8), "apikey=", "apisecret="));

@@ -1,6 +1,5 @@
 package dev.federator.provider.slashid;
 
-import dev.federator.provider.kit.PacedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,37 +9,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
-import dev.federator.api.v1alpha1.IdentityPlatform;
-import dev.federator.api.v1alpha1.PlatformSpec;
-import dev.federator.connection.ConnectionSync;
-import dev.federator.platform.ResolvedPlatform;
 import dev.federator.provider.spi.Reason;
-import dev.federator.secrets.Fingerprints;
 import dev.federator.sim.CallLog;
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.slashid.SlashIdSimulator;
 import dev.federator.status.Conditions;
-import dev.federator.status.EventRecorder;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.OutcomeUnknownException;
-import dev.federator.provider.spi.PlatformAccount;
-import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
-import dev.federator.provider.spi.VendorHttp;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.net.http.HttpClient;
-import java.time.Clock;
+import dev.federator.testkit.SimulatorRules;
+import dev.federator.testkit.SyncDriver;
+import dev.federator.testkit.VendorClients;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +47,7 @@ class SlashIdAdapterTest {
     private static final String OIDC_DELETE = "DELETE " + SlashIdSimulator.OIDC + "/:id";
     private static final String SAML_POST = "POST " + SlashIdSimulator.SAML;
 
-    private final List<String> events = new ArrayList<>();
-    private final EventRecorder recorder = new EventRecorder(null, Clock.systemUTC()) {
-        @Override public void normal(HasMetadata r, String reason, String message) { events.add(reason + ": " + message); }
-        @Override public void warning(HasMetadata r, String reason, String message) { events.add(reason + ": " + message); }
-    };
-    private final ConnectionSync sync = new ConnectionSync(new Fingerprints(new byte[32]), recorder,
-            new dev.federator.connection.RemoteSnapshots(Clock.systemUTC()), Clock.systemUTC());
-    private final ResolvedPlatform platform = new ResolvedPlatform("ns/slashid-prod", new IdentityPlatform(),
-            new PlatformSpec(), "slashid", "ns");
+    private final SyncDriver sync = new SyncDriver("ns", "slashid-prod", "slashid");
     private SlashIdSimulator sim;
     private VendorClient client;
     private IdentityConnection connection;
@@ -78,37 +57,24 @@ class SlashIdAdapterTest {
     void setUp() {
         sim = new SlashIdSimulator(ORG, KEY).start();
         client = connect(KEY, Map.of("consistency", "all_regions", "consistencyTimeoutSeconds", "5"));
-        connection = new IdentityConnection();
-        connection.setMetadata(new ObjectMetaBuilder().withName("corp").withNamespace("ns").withUid(UID)
-                .withGeneration(1L).build());
-        connection.setSpec(new IdentityConnectionSpec());
-        connection.getSpec().type = ConnectionType.OIDC;
+        connection = SyncDriver.connection("ns", "corp", UID, ConnectionType.OIDC);
         status = new IdentityConnectionStatus();
     }
 
     /** Every body the adapter sent in the test passed the request rules from SlashID's published schemas. */
     @AfterEach
-    void everyBodySentPassedTheRules() {
-        try {
-            assertThat(sim.rules().broken()).isEmpty();
-        } finally {
-            sim.close();
-        }
-    }
+    void everyBodySentPassedTheRules() { SimulatorRules.assertKeptThenClose(sim.rules(), sim); }
 
     private VendorClient connect(String apiKey, Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(extra);
         settings.put("url", sim.baseUrl());
         settings.put("organizationId", ORG);
-        VendorHttp http = new PacedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                new RatePolicy(50, 50), Duration.ofSeconds(5), dev.federator.provider.kit.CallObserver.NONE,
-                Clock.systemUTC());
-        return new SlashIdProvider().connect(new PlatformAccount("ns/slashid-prod", settings,
-                Map.of("api-key", SecretValue.of(apiKey))), http);
+        return VendorClients.connect(new SlashIdProvider(),
+                VendorClients.account("ns/slashid-prod", settings, Map.of("api-key", apiKey)));
     }
 
     private void run(DesiredConnection desired) {
-        sync.sync(connection, status, platform, client, desired, false, s -> { });
+        sync.pass(connection, status, client, desired, false);
     }
 
     private static DesiredConnection hosted(ConnectionKind kind, String clientId, String secret, String domain) {
@@ -257,8 +223,8 @@ class SlashIdAdapterTest {
         assertThat(sim.calls().writes()).isEqualTo(2);
         assertThat(calls(OIDC_PATCH)).isEqualTo(1);
         assertThat(sim.clientSecret("0oa1")).contains("s2");
-        assertThat(events).anyMatch(e -> e.startsWith("Updated") && e.contains("client_secret"));
-        assertThat(String.join("\n", events)).doesNotContain("s2").doesNotContain("s1");
+        assertThat(sync.events()).anyMatch(e -> e.startsWith("Updated") && e.contains("client_secret"));
+        assertThat(String.join("\n", sync.events())).doesNotContain("s2").doesNotContain("s1");
     }
 
     @Test
@@ -290,7 +256,7 @@ class SlashIdAdapterTest {
                 .containsExactly(OIDC_POST, OIDC_DELETE);
         assertThat(status.externalId).isEqualTo("gh-new");
         assertThat(readyReason()).isEqualTo("InSync");
-        assertThat(events).anyMatch(e -> e.startsWith("Replaced") && e.contains("gh-new") && e.contains("gh-old"));
+        assertThat(sync.events()).anyMatch(e -> e.startsWith("Replaced") && e.contains("gh-new") && e.contains("gh-old"));
 
         run(oidc("github", "gh-new", "s1", List.of()));
         assertThat(sim.calls().writes()).isEqualTo(2);
@@ -447,7 +413,7 @@ class SlashIdAdapterTest {
         assertThat(readyReason()).isEqualTo("InSync");
         assertThat(sim.oidcCredentials().get("0oa1").path("external_cred_id").asText()).contains(UID);
         assertThat(sim.clientSecret("0oa1")).contains("s1");
-        assertThat(events).anyMatch(e -> e.startsWith("Adopted"));
+        assertThat(sync.events()).anyMatch(e -> e.startsWith("Adopted"));
     }
 
     // ---- errors and limits ----

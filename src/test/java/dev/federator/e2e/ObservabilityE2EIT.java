@@ -1,7 +1,9 @@
-package dev.federator.deploy;
+package dev.federator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.federator.deploy.MetricsScrape;
+import dev.federator.deploy.ObservabilityChart;
 import dev.federator.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
