@@ -2,6 +2,7 @@ package dev.federator.connection;
 
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.provider.spi.Reason;
 import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CertificateExpiry {
-    public static final String CONDITION = "CertificateExpiring";
+    public static final String CONDITION = Conditions.CERTIFICATE_EXPIRING;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
     private static final Pattern SIMPLE = Pattern.compile("([0-9]+)(d|h|m|s)");
 
@@ -55,7 +56,7 @@ public class CertificateExpiry {
         String subject = status.signingCertificate.subject == null ? "" : " (" + status.signingCertificate.subject + ")";
         String where = secretRef(connection);
         if (left.compareTo(window) > 0) {
-            Conditions.set(status.conditions, CONDITION, false, "CertificateValid", "the SAML signing certificate"
+            Conditions.set(status.conditions, CONDITION, false, Reason.CertificateValid, "the SAML signing certificate"
                     + subject + " is valid until " + notAfter + ", more than " + days(window) + " from now",
                     generation, clock);
             return;
@@ -66,9 +67,9 @@ public class CertificateExpiry {
                         + "certificate in " + where
                 : "the SAML signing certificate" + subject + " expires on " + notAfter + ", in " + days(left)
                         + "; get the IdP's next certificate and put it in " + where + " before then";
-        Conditions.set(status.conditions, CONDITION, true, "CertificateExpiresSoon", message, generation, clock);
+        Conditions.set(status.conditions, CONDITION, true, Reason.CertificateExpiresSoon, message, generation, clock);
         if (news) {
-            events.warning(connection, CONDITION, message);
+            events.warning(connection, Reason.CertificateExpiring, message);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.federator.status.EventRecorder;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
@@ -71,7 +72,7 @@ public class ConnectionSync {
 
         if (found.isEmpty() && observeOnly) {
             status.drift = List.of("(connection missing)");
-            notReady(status, "NotFoundOnVendor", "no connection named " + desired.name() + " exists on "
+            notReady(status, Reason.NotFoundOnVendor, "no connection named " + desired.name() + " exists on "
                     + platform.key() + "; ObserveOnly never creates: create it on the vendor or switch "
                     + "managementPolicy to Manage", generation);
             return;
@@ -86,12 +87,12 @@ public class ConnectionSync {
             remote = found.get();
             if (!observeOnly && !Ownership.owns(remote, status, uid, client)) {
                 if (connection.getSpec().adoption() != AdoptionPolicy.IfExists) {
-                    notReady(status, "AlreadyExists", "a connection named " + desired.name() + " already exists on "
+                    notReady(status, Reason.AlreadyExists, "a connection named " + desired.name() + " already exists on "
                             + platform.key() + " and was not created by this resource; set spec.adoption: IfExists "
                             + "to take it over, or choose another connectionName", generation);
                     return;
                 }
-                events.normal(connection, "Adopted", "took over the existing connection " + desired.name() + " on "
+                events.normal(connection, Reason.Adopted, "took over the existing connection " + desired.name() + " on "
                         + platform.key());
             }
             List<String> changed = diff(rendering, remote, uid, status);
@@ -109,7 +110,7 @@ public class ConnectionSync {
                 status.drift = changed;
                 status.externalId = remote.id();
                 if (!changed.isEmpty()) {
-                    notReady(status, "DriftDetected", "fields differ on the vendor: " + changed + "; ObserveOnly "
+                    notReady(status, Reason.DriftDetected, "fields differ on the vendor: " + changed + "; ObserveOnly "
                             + "never writes: fix them on the vendor or switch managementPolicy to Manage", generation);
                     return;
                 }
@@ -117,7 +118,7 @@ public class ConnectionSync {
                 List<String> immutable = new ArrayList<>(changed);
                 immutable.retainAll(rendering.identityPaths());
                 if (!immutable.isEmpty()) {
-                    notReady(status, "ImmutableField", "the vendor cannot change " + immutable + " of an existing "
+                    notReady(status, Reason.ImmutableField, "the vendor cannot change " + immutable + " of an existing "
                             + "connection; delete the remote connection or create a new IdentityConnection", generation);
                     return;
                 }
@@ -128,11 +129,11 @@ public class ConnectionSync {
                 if (!remote.id().equals(previous.id())) {
                     // The vendor keys the connection by a field that changed (SlashID: the client id): the adapter
                     // created a new one and deleted the old one.
-                    events.normal(connection, "Replaced", "replaced connection " + desired.name() + " on "
+                    events.normal(connection, Reason.Replaced, "replaced connection " + desired.name() + " on "
                             + platform.key() + " because " + changed + " changed: created " + remote.id()
                             + ", then deleted " + previous.id());
                 } else {
-                    events.normal(connection, "Updated", "updated " + changed + " on " + platform.key());
+                    events.normal(connection, Reason.Updated, "updated " + changed + " on " + platform.key());
                 }
             }
             if (!observeOnly) {
@@ -145,9 +146,9 @@ public class ConnectionSync {
         status.signingCertificate = desired.saml() == null || desired.saml().signingCertificate() == null ? null
                 : new SigningCertificateStatus(desired.saml().signingCertificate().notAfter().toString(),
                 desired.saml().signingCertificate().subject());
-        Conditions.set(status.conditions, Conditions.READY, true, "InSync", "the connection on " + platform.key()
+        Conditions.set(status.conditions, Conditions.READY, true, Reason.InSync, "the connection on " + platform.key()
                 + " matches the spec", generation, clock);
-        Conditions.set(status.conditions, Conditions.SYNCED, true, "Synced", observeOnly
+        Conditions.set(status.conditions, Conditions.SYNCED, true, Reason.Synced, observeOnly
                 ? "observed the vendor; ObserveOnly writes nothing" : "the vendor was read and, where needed, written",
                 generation, clock);
     }
@@ -168,16 +169,16 @@ public class ConnectionSync {
         } catch (ConflictException e) {
             snapshots.forget(platform.key(), desired.name());
             // Someone created it between our read and our write; the next pass decides about ownership.
-            notReady(status, "AlreadyExists", "a connection named " + desired.name() + " appeared on " + platform.key()
+            notReady(status, Reason.AlreadyExists, "a connection named " + desired.name() + " appeared on " + platform.key()
                     + " while creating it; checking ownership again", connection.getMetadata().getGeneration());
             status.pendingCreate = null;
             return null;
         }
         if (recreate) {
-            events.warning(connection, "Recreated", "the connection " + desired.name() + " had been deleted on "
+            events.warning(connection, Reason.Recreated, "the connection " + desired.name() + " had been deleted on "
                     + platform.key() + " outside Federator; created it again");
         } else {
-            events.normal(connection, "Created", "created connection " + desired.name() + " on " + platform.key());
+            events.normal(connection, Reason.Created, "created connection " + desired.name() + " on " + platform.key());
         }
         return remote;
     }
@@ -214,9 +215,9 @@ public class ConnectionSync {
 
     private String fingerprint(String uid, String path, String value) { return fingerprints.of(uid, path, value); }
 
-    private void notReady(IdentityConnectionStatus status, String reason, String message, Long generation) {
+    private void notReady(IdentityConnectionStatus status, Reason reason, String message, Long generation) {
         Conditions.set(status.conditions, Conditions.READY, false, reason, message, generation, clock);
-        Conditions.set(status.conditions, Conditions.SYNCED, true, "Synced",
+        Conditions.set(status.conditions, Conditions.SYNCED, true, Reason.Synced,
                 "the vendor was read; see the Ready condition", generation, clock);
     }
 }

@@ -7,6 +7,7 @@ import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.OidcSpec;
 import dev.federator.api.v1alpha1.SamlSpec;
 import dev.federator.api.v1alpha1.SecretKeyRef;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.PemCertificates;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.secrets.SecretReader;
@@ -54,7 +55,7 @@ public class DesiredStateBuilder {
 
     private static <T> T required(T block, String name) {
         if (block == null) {
-            throw new SecretProblem("InvalidSpec", "spec." + name + " must be set for this type");
+            throw new SecretProblem(Reason.MissingField, "spec." + name + " must be set for this type");
         }
         return block;
     }

@@ -2,7 +2,9 @@ package dev.federator.platform;
 
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.ReferencedSecrets;
+import dev.federator.status.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -51,12 +53,12 @@ public class ClusterIdentityPlatformReconciler
     public UpdateControl<ClusterIdentityPlatform> reconcile(ClusterIdentityPlatform platform,
                                                             Context<ClusterIdentityPlatform> context) {
         PlatformStatus before = platform.getStatus();
-        PlatformStatus status = StatusCopies.copy(before, PlatformStatus.class);
+        PlatformStatus status = StatusRecorder.copy(before, PlatformStatus.class);
         var next = verifier.verify(() -> new ResolvedPlatform(platform.getMetadata().getName(), platform,
                 platform.getSpec(), PlatformAccounts.vendorOf(platform.getSpec()).orElseThrow(() ->
-                new PlatformProblem("InvalidPlatform", "set exactly one vendor block")),
+                new PlatformProblem(Reason.InvalidPlatform, "set exactly one vendor block")),
                 resolver.operatorNamespace()), status, platform.getMetadata().getGeneration());
-        return StatusCopies.patchIfChanged(platform, before, status).rescheduleAfter(next);
+        return StatusRecorder.patchIfChanged(platform, before, status).rescheduleAfter(next);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.federator.platform;
 
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.ReferencedSecrets;
+import dev.federator.status.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -40,12 +42,12 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
     public UpdateControl<IdentityPlatform> reconcile(IdentityPlatform platform, Context<IdentityPlatform> context) {
         String ns = platform.getMetadata().getNamespace();
         PlatformStatus before = platform.getStatus();
-        PlatformStatus status = StatusCopies.copy(before, PlatformStatus.class);
+        PlatformStatus status = StatusRecorder.copy(before, PlatformStatus.class);
         var next = verifier.verify(() -> new ResolvedPlatform(ns + "/" + platform.getMetadata().getName(), platform,
                 platform.getSpec(), PlatformAccounts.vendorOf(platform.getSpec()).orElseThrow(() ->
-                new PlatformProblem("InvalidPlatform", "set exactly one vendor block")), ns),
+                new PlatformProblem(Reason.InvalidPlatform, "set exactly one vendor block")), ns),
                 status, platform.getMetadata().getGeneration());
-        return StatusCopies.patchIfChanged(platform, before, status).rescheduleAfter(next);
+        return StatusRecorder.patchIfChanged(platform, before, status).rescheduleAfter(next);
     }
 
     @Override

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Reason;
+import dev.federator.secrets.SecretProblem;
+import dev.federator.secrets.SecretReader;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorException;
@@ -75,7 +78,7 @@ public class PlatformAccounts {
         } catch (MismatchedInputException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
                     : r.getFieldName()).collect(Collectors.joining("."));
-            throw new InvalidRequestException("InvalidSetting", "spec." + vendor + "." + field + " is not a valid "
+            throw new InvalidRequestException(Reason.InvalidSetting, "spec." + vendor + "." + field + " is not a valid "
                     + (e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -83,7 +86,7 @@ public class PlatformAccounts {
                     throw own;
                 }
             }
-            throw new InvalidRequestException("InvalidSetting", "spec." + vendor + " cannot be read as "
+            throw new InvalidRequestException(Reason.InvalidSetting, "spec." + vendor + " cannot be read as "
                     + settingsType.getSimpleName());
         }
     }
@@ -102,7 +105,7 @@ public class PlatformAccounts {
                 Secret secret = secrets.secret(platform.secretNamespace(), value.path("name").asText());
                 SecretReader.keys(secret).forEach(k -> credentials.put(k, SecretReader.value(secret, k).orElseThrow()));
                 if (credentials.isEmpty()) {
-                    throw new SecretProblem("SecretKeyNotFound", "Secret " + platform.secretNamespace() + "/"
+                    throw new SecretProblem(Reason.SecretKeyNotFound, "Secret " + platform.secretNamespace() + "/"
                             + value.path("name").asText() + " is empty; see the platform's credentialsRef description");
                 }
             } else if (field.getKey().endsWith("Ref") && value.hasNonNull("name") && value.hasNonNull("key")) {

@@ -5,6 +5,7 @@ import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.provider.spi.Reason;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,14 +42,14 @@ public class PlatformResolver {
         PlatformRef ref = connection.getSpec().platformRef;
         String ns = connection.getMetadata().getNamespace();
         if (ref.kind() == PlatformRef.Kind.IdentityPlatform) {
-            IdentityPlatform platform = namespaced.orElseThrow(() -> new PlatformProblem("PlatformNotFound",
+            IdentityPlatform platform = namespaced.orElseThrow(() -> new PlatformProblem(Reason.PlatformNotFound,
                     "IdentityPlatform " + ns + "/" + ref.name + " does not exist; create it or fix spec.platformRef"));
             return resolved(keyOf(connection), platform, platform.getSpec(), ns);
         }
-        ClusterIdentityPlatform platform = clusterScoped.orElseThrow(() -> new PlatformProblem("PlatformNotFound",
+        ClusterIdentityPlatform platform = clusterScoped.orElseThrow(() -> new PlatformProblem(Reason.PlatformNotFound,
                 "ClusterIdentityPlatform " + ref.name + " does not exist; create it or fix spec.platformRef"));
         if (!allows(platform.getSpec().allowedNamespaces, ns)) {
-            throw new PlatformProblem("NamespaceNotAllowed", "ClusterIdentityPlatform " + ref.name
+            throw new PlatformProblem(Reason.NamespaceNotAllowed, "ClusterIdentityPlatform " + ref.name
                     + " does not allow namespace " + ns + "; add it to spec.allowedNamespaces of the platform");
         }
         return resolved(keyOf(connection), platform, platform.getSpec(), operatorNamespace);
@@ -56,7 +57,7 @@ public class PlatformResolver {
 
     private static ResolvedPlatform resolved(String key, io.fabric8.kubernetes.api.model.HasMetadata resource,
                                              dev.federator.api.v1alpha1.PlatformSpec spec, String secretNamespace) {
-        String vendor = PlatformAccounts.vendorOf(spec).orElseThrow(() -> new PlatformProblem("InvalidPlatform",
+        String vendor = PlatformAccounts.vendorOf(spec).orElseThrow(() -> new PlatformProblem(Reason.InvalidPlatform,
                 "platform " + key + " sets no vendor block"));
         return new ResolvedPlatform(key, resource, spec, vendor, secretNamespace);
     }

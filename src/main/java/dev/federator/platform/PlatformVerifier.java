@@ -1,13 +1,11 @@
 package dev.federator.platform;
 
 import dev.federator.api.v1alpha1.PlatformStatus;
-import dev.federator.secrets.SecretProblem;
+import dev.federator.provider.spi.Reason;
+import dev.federator.provider.spi.ReconcileFailure;
 import dev.federator.status.Conditions;
-import dev.federator.provider.spi.AuthenticationException;
-import dev.federator.provider.spi.TransientVendorException;
-import dev.federator.provider.spi.VendorException;
+import dev.federator.status.StatusRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -19,11 +17,11 @@ import org.jboss.logging.Logger;
 public class PlatformVerifier {
     private static final Logger LOG = Logger.getLogger(PlatformVerifier.class);
     private final VendorClientCache clients;
-    private final Clock clock;
+    private final StatusRecorder statuses;
 
-    public PlatformVerifier(VendorClientCache clients, Clock clock) {
+    public PlatformVerifier(VendorClientCache clients, StatusRecorder statuses) {
         this.clients = clients;
-        this.clock = clock;
+        this.statuses = statuses;
     }
 
     /** Fills {@code status}; returns when to check again. */
@@ -33,29 +31,25 @@ public class PlatformVerifier {
             ResolvedPlatform resolved = platform.get();
             status.vendor = resolved.vendor();
             clients.refresh(resolved).client().verify();
-            Conditions.set(status.conditions, Conditions.READY, true, "Verified",
-                    "credentials verified against the " + resolved.vendor() + " API", generation, clock);
+            statuses.set(status.conditions, Conditions.READY, true, Reason.Verified,
+                    "credentials verified against the " + resolved.vendor() + " API", generation);
             next = resolved.syncInterval();
-        } catch (AuthenticationException e) {
-            Conditions.set(status.conditions, Conditions.READY, false, e.reason(), e.getMessage(), generation, clock);
-            next = Duration.ofMinutes(1);
-        } catch (TransientVendorException e) {
-            Conditions.set(status.conditions, Conditions.READY, false, e.reason(),
-                    e.getMessage() + "; retrying", generation, clock);
-            next = e.retryAfter().orElse(Duration.ofSeconds(30));
-        } catch (VendorException e) {
-            Conditions.set(status.conditions, Conditions.READY, false, e.reason(), e.getMessage(), generation, clock);
-            next = Duration.ofMinutes(5);
-        } catch (SecretProblem e) {
-            Conditions.set(status.conditions, Conditions.READY, false, e.reason(), e.getMessage(), generation, clock);
-            next = Duration.ofMinutes(5);
-        } catch (PlatformProblem e) {
-            Conditions.set(status.conditions, Conditions.READY, false, e.reason(), e.getMessage(), generation, clock);
-            next = Duration.ofMinutes(5);
+        } catch (ReconcileFailure e) {
+            statuses.failed(status.conditions, e, generation, Conditions.READY);
+            next = retryAfter(e);
         }
         status.observedGeneration = generation;
         LOG.debugf("platform verified, next check in %s", next);
         return next;
+    }
+
+    /** A platform is cheap to check: credentials are rechecked every minute, anything else every five. */
+    static Duration retryAfter(ReconcileFailure failure) {
+        return switch (failure.retry()) {
+            case RETRY_SOON -> failure.retryAfter().orElse(Duration.ofSeconds(30));
+            case RECHECK_CREDENTIALS -> Duration.ofMinutes(1);
+            case WAIT_FOR_CHANGE, NONE -> Duration.ofMinutes(5);
+        };
     }
 
     /** Resolution may itself fail with a PlatformProblem; the verifier reports that like any other failure. */

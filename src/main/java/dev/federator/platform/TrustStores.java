@@ -1,6 +1,7 @@
 package dev.federator.platform;
 
 import dev.federator.api.v1alpha1.CaBundleRef;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.secrets.SecretReader;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -40,7 +41,7 @@ public class TrustStores {
         }
         ConfigMap map = client.configMaps().inNamespace(ns).withName(ref.name).get();
         if (map == null || map.getData() == null || map.getData().get(ref.key) == null) {
-            throw new SecretProblem("CABundleNotFound", "ConfigMap " + ns + "/" + ref.name + " with key '" + ref.key
+            throw new SecretProblem(Reason.CABundleNotFound, "ConfigMap " + ns + "/" + ref.name + " with key '" + ref.key
                     + "' (spec.tls.caBundleRef) does not exist");
         }
         return map.getData().get(ref.key);
@@ -68,7 +69,7 @@ public class TrustStores {
             Collection<? extends Certificate> extra = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(pemBundle.getBytes(StandardCharsets.US_ASCII)));
             if (extra.isEmpty()) {
-                throw new SecretProblem("InvalidCABundle", "spec.tls.caBundleRef holds no PEM certificate");
+                throw new SecretProblem(Reason.InvalidCABundle, "spec.tls.caBundleRef holds no PEM certificate");
             }
             for (Certificate ca : extra) {
                 store.setCertificateEntry("bundle-" + i++, ca);
@@ -80,7 +81,7 @@ public class TrustStores {
         } catch (SecretProblem e) {
             throw e;
         } catch (Exception e) {
-            throw new SecretProblem("InvalidCABundle", "spec.tls.caBundleRef could not be used: "
+            throw new SecretProblem(Reason.InvalidCABundle, "spec.tls.caBundleRef could not be used: "
                     + e.getClass().getSimpleName());
         }
     }

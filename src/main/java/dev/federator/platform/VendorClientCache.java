@@ -1,6 +1,7 @@
 package dev.federator.platform;
 
 import dev.federator.provider.kit.PacedHttp;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.Fingerprints;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
@@ -63,7 +64,7 @@ public class VendorClientCache {
     /** Re-reads the platform's Secrets and replaces the client if anything that shapes it changed. */
     public synchronized Entry refresh(ResolvedPlatform platform) {
         return refresh(platform, registry.provider(platform.vendor()).orElseThrow(() -> new InvalidRequestException(
-                "UnsupportedVendor", "this Federator build has no adapter for " + platform.vendor()
+                Reason.UnsupportedVendor, "this Federator build has no adapter for " + platform.vendor()
                 + "; available: " + registry.vendors())));
     }
 

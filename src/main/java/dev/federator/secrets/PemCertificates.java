@@ -1,5 +1,6 @@
 package dev.federator.secrets;
 
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SigningCertificate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ public final class PemCertificates {
 
     public static SigningCertificate parse(String pem, String where, Clock clock) {
         if (pem == null || !pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw new SecretProblem("InvalidCertificate", where + " does not hold a PEM certificate "
+            throw new SecretProblem(Reason.InvalidCertificate, where + " does not hold a PEM certificate "
                     + "(-----BEGIN CERTIFICATE-----)");
         }
         Collection<? extends java.security.cert.Certificate> certs;
@@ -28,10 +29,10 @@ public final class PemCertificates {
             certs = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
-            throw new SecretProblem("InvalidCertificate", where + " holds a malformed PEM certificate");
+            throw new SecretProblem(Reason.InvalidCertificate, where + " holds a malformed PEM certificate");
         }
         if (certs.isEmpty()) {
-            throw new SecretProblem("InvalidCertificate", where + " holds no certificate");
+            throw new SecretProblem(Reason.InvalidCertificate, where + " holds no certificate");
         }
         List<String> der = new ArrayList<>();
         List<X509Certificate> x509 = new ArrayList<>();
@@ -40,14 +41,14 @@ public final class PemCertificates {
             try {
                 der.add(Base64.getEncoder().encodeToString(cert.getEncoded()));
             } catch (CertificateException e) {
-                throw new SecretProblem("InvalidCertificate", where + " holds a certificate that cannot be encoded");
+                throw new SecretProblem(Reason.InvalidCertificate, where + " holds a certificate that cannot be encoded");
             }
         }
         // The certificate that expires last is the one users rely on during a rollover.
         X509Certificate latest = x509.stream().max(Comparator.comparing(X509Certificate::getNotAfter)).orElseThrow();
         Instant notAfter = latest.getNotAfter().toInstant();
         if (notAfter.isBefore(clock.instant())) {
-            throw new SecretProblem("CertificateExpired", where + " expired on " + notAfter
+            throw new SecretProblem(Reason.CertificateExpired, where + " expired on " + notAfter
                     + "; put the IdP's current signing certificate in the Secret");
         }
         return new SigningCertificate(pem, List.copyOf(der), notAfter,

@@ -1,5 +1,6 @@
 package dev.federator.secrets;
 
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,7 +25,7 @@ public class SecretReader {
     public Secret secret(String namespace, String name) {
         Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
         if (secret == null) {
-            throw new SecretProblem("SecretNotFound", "Secret " + namespace + "/" + name
+            throw new SecretProblem(Reason.SecretNotFound, "Secret " + namespace + "/" + name
                     + " does not exist; create it (the connection converges as soon as it appears)");
         }
         referenced.read(secret);
@@ -43,7 +44,7 @@ public class SecretReader {
         Secret secret = secret(namespace, name);
         versionsRead.put(name, secret.getMetadata().getResourceVersion());
         return value(secret, key)
-                .orElseThrow(() -> new SecretProblem("SecretKeyNotFound", "Secret " + namespace + "/" + name
+                .orElseThrow(() -> new SecretProblem(Reason.SecretKeyNotFound, "Secret " + namespace + "/" + name
                         + " has no key '" + key + "'; add it or fix the key in the reference"));
     }
 

@@ -1,5 +1,6 @@
 package dev.federator.status;
 
+import dev.federator.provider.spi.Reason;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -22,8 +23,14 @@ public class EventRecorder {
         this.clock = clock;
     }
 
+    public void normal(HasMetadata resource, Reason reason, String message) { normal(resource, reason.name(), message); }
+
+    public void warning(HasMetadata resource, Reason reason, String message) { warning(resource, reason.name(), message); }
+
+    /** The hook test doubles override; main code passes a {@link Reason}, the only place a reason is spelled. */
     public void normal(HasMetadata resource, String reason, String message) { record(resource, "Normal", reason, message); }
 
+    /** See {@link #normal(HasMetadata, String, String)}. */
     public void warning(HasMetadata resource, String reason, String message) { record(resource, "Warning", reason, message); }
 
     private void record(HasMetadata resource, String type, String reason, String message) {

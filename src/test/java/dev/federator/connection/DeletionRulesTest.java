@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 class DeletionRulesTest {
     @Test
     void onlyAConnectionWithNeitherACreateIntentNorARemoteIdNeverReachedTheVendor() {
-        assertThat(ConnectionReconciler.neverReachedVendor(new IdentityConnectionStatus())).isTrue();
+        assertThat(ConnectionCleanup.neverReachedVendor(new IdentityConnectionStatus())).isTrue();
         IdentityConnectionStatus intent = new IdentityConnectionStatus();
         intent.pendingCreate = "partner";
-        assertThat(ConnectionReconciler.neverReachedVendor(intent)).as("a create may have landed").isFalse();
+        assertThat(ConnectionCleanup.neverReachedVendor(intent)).as("a create may have landed").isFalse();
         IdentityConnectionStatus created = new IdentityConnectionStatus();
         created.externalId = "42";
-        assertThat(ConnectionReconciler.neverReachedVendor(created)).isFalse();
+        assertThat(ConnectionCleanup.neverReachedVendor(created)).isFalse();
     }
 
     @Test

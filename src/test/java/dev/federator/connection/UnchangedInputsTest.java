@@ -2,6 +2,7 @@ package dev.federator.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.federator.provider.spi.Reason;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.IdentityPlatform;
@@ -43,7 +44,7 @@ class UnchangedInputsTest {
         before = new IdentityConnectionStatus();
         before.observedGeneration = 2L;
         before.lastSyncTime = NOW.minusSeconds(60).toString();
-        Conditions.set(before.conditions, Conditions.READY, true, "InSync", "in sync", 2L, clock);
+        Conditions.set(before.conditions, Conditions.READY, true, Reason.InSync, "in sync", 2L, clock);
         before.inputsDigest = inputs.digest(connection, platform, Map.of("corp-client", "41"));
     }
 
@@ -126,7 +127,7 @@ class UnchangedInputsTest {
         before.pendingCreate = "corp";
         assertThat(check()).as("create not confirmed").isEmpty();
         aConnectionSyncedAMinuteAgo();
-        Conditions.set(before.conditions, Conditions.READY, false, "VendorUnreachable", "down", 2L, clock);
+        Conditions.set(before.conditions, Conditions.READY, false, Reason.VendorUnreachable, "down", 2L, clock);
         assertThat(check()).as("not Ready").isEmpty();
         aConnectionSyncedAMinuteAgo();
         before.inputsDigest = null;

@@ -11,6 +11,7 @@ import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.provider.auth0.Auth0Settings;
 import dev.federator.provider.keycloak.KeycloakSettings;
 import dev.federator.provider.slashid.SlashIdSettings;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.VendorException;
@@ -59,7 +60,7 @@ class PlatformSettingsTest {
         assertThatThrownBy(() -> PlatformAccounts.settings("keycloak", block("{\"url\": \"https://sso\"}"),
                 KeycloakSettings.class))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("the platform needs realm")
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("MissingSetting");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.MissingSetting);
         assertThatThrownBy(() -> PlatformAccounts.settings("auth0", block("{\"domain\": \" \"}"), Auth0Settings.class))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("the platform needs domain");
     }
@@ -70,7 +71,7 @@ class PlatformSettingsTest {
                 + "\"consistencyTimeoutSeconds\": \"soon\"}"), SlashIdSettings.class))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("spec.slashid.consistencyTimeoutSeconds")
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("InvalidSetting");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.InvalidSetting);
     }
 
     @Test
@@ -78,7 +79,7 @@ class PlatformSettingsTest {
         assertThatThrownBy(() -> PlatformAccounts.settings("slashid", block("{\"organizationId\": \"o1\", "
                 + "\"consistencyTimeoutSeconds\": 121}"), SlashIdSettings.class))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1-120")
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("InvalidSetting");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.InvalidSetting);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.federator.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.federator.provider.spi.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class PemCertificatesTest {
     void rejectsAnExpiredCertificate() throws IOException {
         Clock future = Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC);
         assertThatThrownBy(() -> PemCertificates.parse(samplePem(), "key 'tls.crt' of Secret 'x'", future))
-                .isInstanceOfSatisfying(SecretProblem.class, e -> assertThat(e.reason()).isEqualTo("CertificateExpired"))
+                .isInstanceOfSatisfying(SecretProblem.class, e -> assertThat(e.reason()).isEqualTo(Reason.CertificateExpired))
                 .hasMessageContaining("key 'tls.crt' of Secret 'x' expired");
     }
 
@@ -39,8 +40,8 @@ class PemCertificatesTest {
     void rejectsMalformedPem() {
         assertThatThrownBy(() -> PemCertificates.parse("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----",
                 "s", Clock.systemUTC()))
-                .isInstanceOfSatisfying(SecretProblem.class, e -> assertThat(e.reason()).isEqualTo("InvalidCertificate"));
+                .isInstanceOfSatisfying(SecretProblem.class, e -> assertThat(e.reason()).isEqualTo(Reason.InvalidCertificate));
         assertThatThrownBy(() -> PemCertificates.parse("hello", "s", Clock.systemUTC()))
-                .isInstanceOfSatisfying(SecretProblem.class, e -> assertThat(e.reason()).isEqualTo("InvalidCertificate"));
+                .isInstanceOfSatisfying(SecretProblem.class, e -> assertThat(e.reason()).isEqualTo(Reason.InvalidCertificate));
     }
 }

@@ -8,6 +8,7 @@ import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.TransientVendorException;
@@ -43,7 +44,7 @@ final class Auth0Client implements VendorClient {
         Set<String> missing = new TreeSet<>(REQUIRED_SCOPES);
         missing.removeAll(transport.tokens().scopes());
         if (!missing.isEmpty()) {
-            throw new AuthenticationException("MissingScope", "the Auth0 application lacks the Management API "
+            throw new AuthenticationException(Reason.MissingScope, "the Auth0 application lacks the Management API "
                     + "scopes " + missing + "; grant them under Applications > APIs > Auth0 Management API > "
                     + "Machine to Machine Applications");
         }
@@ -165,7 +166,7 @@ final class Auth0Client implements VendorClient {
         if (response.status() == 409) {
             // The name may be held by a connection Auth0 is still deleting (asynchronously): then wait, don't fail.
             if (find(desired.name(), null).isEmpty()) {
-                throw new TransientVendorException("DeletionInProgress", "Auth0 is still deleting an earlier "
+                throw new TransientVendorException(Reason.DeletionInProgress, "Auth0 is still deleting an earlier "
                         + "connection named " + desired.name() + "; it will be created once that finishes",
                         Duration.ofSeconds(2), null);
             }
@@ -188,7 +189,7 @@ final class Auth0Client implements VendorClient {
     public RemoteConnection update(RemoteConnection current, DesiredConnection desired, Rendering rendering,
                                    List<String> changedPaths) {
         // PATCH replaces options whole: merge onto what the tenant holds right now, not onto an older read.
-        RemoteConnection fresh = get(current.id()).orElseThrow(() -> new TransientVendorException("Gone",
+        RemoteConnection fresh = get(current.id()).orElseThrow(() -> new TransientVendorException(Reason.ConnectionVanished,
                 "connection " + current.name() + " disappeared from Auth0 while updating it; it will be recreated"));
         RemoteConnection result = fresh;
         if (changedPaths.stream().anyMatch(p -> !isClients(p))) {
@@ -245,7 +246,7 @@ final class Auth0Client implements VendorClient {
             ((ObjectNode) node).remove(Auth0Representation.CLIENTS);
         }
         if (!node.path("options").isObject()) {
-            throw new AuthenticationException("MissingScope", "Auth0 returned connection " + name + " without its "
+            throw new AuthenticationException(Reason.MissingScope, "Auth0 returned connection " + name + " without its "
                     + "options: the application lacks the scope read:connections_options; grant it under "
                     + "Applications > APIs > Auth0 Management API > Machine to Machine Applications");
         }

@@ -15,6 +15,7 @@ import dev.federator.provider.spi.DesiredConnection.Oidc;
 import dev.federator.provider.spi.DesiredConnection.Saml;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.SecretValue;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ final class Auth0Representation {
         if (!desired.enabled()) {
             // Auth0 has no enabled flag: a connection no application uses is off.
             if (applications != null && !applications.isEmpty()) {
-                throw new InvalidRequestException("EnabledClientsWhileDisabled", "spec.enabled is false but "
+                throw new InvalidRequestException(Reason.EnabledClientsWhileDisabled, "spec.enabled is false but "
                         + "vendorOptions.enabled_clients lists applications; remove one or the other");
             }
             body.putArray(CLIENTS);
@@ -99,7 +100,7 @@ final class Auth0Representation {
             return null;
         }
         if (!(listed instanceof List<?> list) || list.stream().anyMatch(c -> !(c instanceof String s) || s.isBlank())) {
-            throw new InvalidRequestException("InvalidField", "vendorOptions.enabled_clients must be a list of "
+            throw new InvalidRequestException(Reason.InvalidField, "vendorOptions.enabled_clients must be a list of "
                     + "Auth0 application client ids");
         }
         return strings(list.stream().map(String.class::cast).distinct().sorted().toList());
@@ -107,7 +108,7 @@ final class Auth0Representation {
 
     static void validateName(String name) {
         if (name == null || name.length() > NAME_MAX || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("InvalidConnectionName", "Auth0 connection names may hold only "
+            throw new InvalidRequestException(Reason.InvalidConnectionName, "Auth0 connection names may hold only "
                     + "letters, digits and single hyphens, must start and end with a letter or digit and be at most "
                     + NAME_MAX + " characters; '" + name + "' is not one: set spec.connectionName to a valid name");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorRequest;
@@ -42,7 +43,7 @@ final class Auth0TokenSource {
     }
 
     private static InvalidRequestException incomplete(String key) {
-        return new InvalidRequestException("CredentialsIncomplete", "the Secret named by spec.auth0.credentialsRef has "
+        return new InvalidRequestException(Reason.CredentialsIncomplete, "the Secret named by spec.auth0.credentialsRef has "
                 + "no key " + key + "; it needs client-id and client-secret of a machine-to-machine application");
     }
 
@@ -77,17 +78,17 @@ final class Auth0TokenSource {
         // The description is Auth0's own text about the client (never the secret): safe to show.
         String detail = error + (description.isBlank() ? "" : ": " + description);
         if (status == 401) {
-            return new AuthenticationException("InvalidCredentials", "Auth0 refused the client-id/client-secret "
+            return new AuthenticationException(Reason.InvalidCredentials, "Auth0 refused the client-id/client-secret "
                     + "of spec.auth0.credentialsRef (" + detail + "); put the Client ID and Client Secret of a "
                     + "machine-to-machine application of this tenant in that Secret");
         }
         if (status == 403) {
-            return new AuthenticationException("ClientNotAuthorized", "Auth0 will not give the application a "
+            return new AuthenticationException(Reason.ClientNotAuthorized, "Auth0 will not give the application a "
                     + "Management API token (" + detail + "); authorize it for the Auth0 Management API of this "
                     + "tenant (Applications > APIs > Auth0 Management API > Machine to Machine Applications) and "
                     + "check spec.auth0.domain");
         }
-        return new AuthenticationException("TokenRequestFailed", "Auth0's token endpoint answered " + status
+        return new AuthenticationException(Reason.TokenRequestFailed, "Auth0's token endpoint answered " + status
                 + " (" + detail + "); check spec.auth0.domain, url and the credentials Secret");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorException;
 import dev.federator.provider.spi.VendorHttp;
@@ -59,7 +60,7 @@ final class Auth0Transport {
     private VendorResponse paced(VendorRequest request) {
         Duration wait = Duration.between(clock.instant(), quietUntil.get());
         if (wait.compareTo(MAX_INLINE_WAIT) > 0) {
-            throw new TransientVendorException("RateLimited", "the Auth0 tenant's Management API rate limit is used "
+            throw new TransientVendorException(Reason.RateLimited, "the Auth0 tenant's Management API rate limit is used "
                     + "up until " + quietUntil.get() + " (x-ratelimit-remaining: 0)", wait, null);
         }
         if (!wait.isNegative() && !wait.isZero()) {
@@ -67,7 +68,7 @@ final class Auth0Transport {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransientVendorException("Interrupted", "interrupted while waiting for Auth0's rate limit");
+                throw new TransientVendorException(Reason.Interrupted, "interrupted while waiting for Auth0's rate limit");
             }
         }
         VendorResponse response = http.send(request);
@@ -99,23 +100,23 @@ final class Auth0Transport {
         String errorCode = json.path("errorCode").asText("");
         String detail = message + (errorCode.isBlank() ? "" : " [" + errorCode + "]");
         return switch (response.status()) {
-            case 401 -> new AuthenticationException("InvalidCredentials", "Auth0 refused the Management API token "
+            case 401 -> new AuthenticationException(Reason.InvalidCredentials, "Auth0 refused the Management API token "
                     + "while trying to " + what + " (" + detail + "); check the application in spec.auth0.credentialsRef");
             case 403 -> {
                 Matcher scope = SCOPE.matcher(message);
                 yield scope.find()
-                        ? new AuthenticationException("MissingScope", "the Auth0 application lacks the Management API "
+                        ? new AuthenticationException(Reason.MissingScope, "the Auth0 application lacks the Management API "
                         + "scope " + scope.group(1).trim() + " needed to " + what + "; grant it under Applications > "
                         + "APIs > Auth0 Management API > Machine to Machine Applications")
-                        : new AuthenticationException("Forbidden", "Auth0 forbade the application to " + what
+                        : new AuthenticationException(Reason.Forbidden, "Auth0 forbade the application to " + what
                         + " (" + detail + ")");
             }
             case 409 -> new ConflictException("Auth0 already has a connection with this name (" + detail + ")");
-            case 404 -> new InvalidRequestException("NotFound", "Auth0 found nothing while trying to " + what
+            case 404 -> new InvalidRequestException(Reason.NotFound, "Auth0 found nothing while trying to " + what
                     + " (" + detail + "); check spec.auth0.domain and url");
-            case 400 -> new InvalidRequestException("VendorRejected", "Auth0 rejected the request to " + what + ": "
+            case 400 -> new InvalidRequestException(Reason.VendorRejected, "Auth0 rejected the request to " + what + ": "
                     + detail + "; fix the spec (or vendorOptions) accordingly");
-            default -> new InvalidRequestException("VendorError", "Auth0 answered " + response.status()
+            default -> new InvalidRequestException(Reason.VendorRejected, "Auth0 answered " + response.status()
                     + " while trying to " + what + (detail.isBlank() ? "" : ": " + detail));
         };
     }

@@ -7,6 +7,7 @@ import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
@@ -71,7 +72,7 @@ public final class DevRevClient implements VendorClient {
             }
         }
         if (matches.size() > 1) {
-            throw new InvalidRequestException("AmbiguousName", matches.size() + " authentication connections on the "
+            throw new InvalidRequestException(Reason.AmbiguousName, matches.size() + " authentication connections on the "
                     + "DevRev org are named \"" + display + "\" and none is recorded on this resource; give "
                     + "spec.displayName a unique value or remove the duplicates in DevRev");
         }
@@ -152,7 +153,7 @@ public final class DevRevClient implements VendorClient {
             return DeleteOutcome.DELETED;
         }
         if (response.status() == 400) {
-            throw new InvalidRequestException("DeleteRefused", "DevRev refused to delete authentication connection "
+            throw new InvalidRequestException(Reason.DeleteRefused, "DevRev refused to delete authentication connection "
                     + current.name() + ": " + response.json().path("message").asText("bad_request")
                     + ". Default connections cannot be deleted; if it was enabled again meanwhile, the next attempt "
                     + "disables it first. To leave it in place set spec.deletionPolicy: Orphan");
@@ -169,7 +170,7 @@ public final class DevRevClient implements VendorClient {
         VendorResponse response = transport.send(VendorRequest.post(transport.uri(BASE + "toggle"), "toggle")
                 .idempotent().json(body.toString()));
         if (response.status() == 400 && !enable) {
-            throw new InvalidRequestException("LastEnabledConnection", "DevRev refused to disable authentication "
+            throw new InvalidRequestException(Reason.LastEnabledConnection, "DevRev refused to disable authentication "
                     + "connection " + current.name() + ": " + response.json().path("message").asText("bad_request")
                     + ". A DevRev org needs at least one enabled connection: enable another connection of the org "
                     + "first, or keep this one (spec.enabled: true, or spec.deletionPolicy: Orphan when deleting)");
@@ -201,7 +202,7 @@ public final class DevRevClient implements VendorClient {
         }
         String displayId = response.json().path("dev_org").path("display_id").asText("");
         if (displayId.isBlank()) {
-            throw new InvalidRequestException("VendorRejected", "DevRev's dev-orgs.get did not return the org's "
+            throw new InvalidRequestException(Reason.VendorRejected, "DevRev's dev-orgs.get did not return the org's "
                     + "display_id, which prefixes every SAML connection_name; check the token's org");
         }
         devOid = displayId;
@@ -223,7 +224,7 @@ public final class DevRevClient implements VendorClient {
     }
 
     private static InvalidRequestException limitReached(long existing) {
-        return new InvalidRequestException("ConnectionLimitReached", "the DevRev org already has " + existing
+        return new InvalidRequestException(Reason.ConnectionLimitReached, "the DevRev org already has " + existing
                 + " enterprise authentication connections and DevRev allows at most " + MAX_ENTERPRISE_CONNECTIONS
                 + " per org; delete one in DevRev (or its IdentityConnection) before adding this one");
     }

@@ -1,9 +1,10 @@
 package dev.federator.provider.devrev;
 
-import dev.federator.provider.spi.AuthenticationException;
+import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
@@ -32,8 +33,8 @@ public final class DevRevProvider implements VendorProvider<DevRevSettings> {
     @Override
     public VendorClient connect(PlatformAccount<DevRevSettings> account, VendorHttp http) {
         String url = account.settings().url();
-        SecretValue token = account.credential("token").orElseThrow(() -> new AuthenticationException(
-                "CredentialsIncomplete", "the DevRev platform needs spec.devrev.tokenRef pointing at a token"));
+        SecretValue token = account.credential("token").orElseThrow(() -> new InvalidRequestException(
+                Reason.CredentialsIncomplete, "the DevRev platform needs spec.devrev.tokenRef pointing at a token"));
         return new DevRevClient(new DevRevTransport(http, url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
                 token));
     }

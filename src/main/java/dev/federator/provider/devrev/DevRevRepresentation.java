@@ -9,6 +9,7 @@ import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.DesiredConnection.Hosted;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.SecretValue;
 import java.util.HashSet;
@@ -52,7 +53,7 @@ final class DevRevRepresentation {
         String display = desired.displayName() == null || desired.displayName().isBlank() ? desired.name()
                 : desired.displayName();
         if (display.length() > MAX_DISPLAY_NAME) {
-            throw new InvalidRequestException("InvalidField", "DevRev allows at most " + MAX_DISPLAY_NAME
+            throw new InvalidRequestException(Reason.InvalidField, "DevRev allows at most " + MAX_DISPLAY_NAME
                     + " characters in display_name; shorten spec.displayName (or spec.connectionName when no "
                     + "displayName is set)");
         }
@@ -127,7 +128,7 @@ final class DevRevRepresentation {
     static String samlConnectionName(String devOid, String connectionName) {
         String derived = devOid + "-" + connectionName;
         if (!CONNECTION_NAME_FORM.matcher(derived).matches() || derived.length() > MAX_CONNECTION_NAME) {
-            throw new InvalidRequestException("InvalidField", "DevRev's SAML connection_name is the org id and "
+            throw new InvalidRequestException(Reason.InvalidField, "DevRev's SAML connection_name is the org id and "
                     + "spec.connectionName joined by a hyphen (\"" + devOid + "-<connectionName>\"); it allows only "
                     + "letters, digits and single hyphens, at most " + MAX_CONNECTION_NAME + " characters, so \""
                     + connectionName + "\" cannot be used; choose a connectionName without '.', '_' or '--'");

@@ -6,6 +6,7 @@ import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.SecretValue;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.VendorException;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorRequest;
@@ -44,27 +45,25 @@ final class DevRevTransport {
         String field = json.path("field_name").asText("");
         String vendorText = vendorText(json, field);
         return switch (response.status()) {
-            case 401 -> new AuthenticationException("InvalidCredentials", "DevRev refused the platform's token ("
+            case 401 -> new AuthenticationException(Reason.InvalidCredentials, "DevRev refused the platform's token ("
                     + type + ") while trying to " + what + "; check the Secret behind spec.devrev.tokenRef");
-            case 403 -> new AuthenticationException("Forbidden", "the DevRev token may not " + what + " (" + type
+            case 403 -> new AuthenticationException(Reason.Forbidden, "the DevRev token may not " + what + " (" + type
                     + "); use a token of a Dev org admin allowed to manage authentication connections");
-            case 404 -> new InvalidRequestException("NotFound", "DevRev answered not_found while trying to " + what
+            case 404 -> new InvalidRequestException(Reason.NotFound, "DevRev answered not_found while trying to " + what
                     + vendorText);
             case 409 -> new ConflictException("DevRev answered 409 while trying to " + what + vendorText);
             case 400 -> badRequest(type, field, what, vendorText, kind);
-            default -> new InvalidRequestException("VendorError", "DevRev answered " + response.status()
+            default -> new InvalidRequestException(Reason.VendorRejected, "DevRev answered " + response.status()
                     + " while trying to " + what + vendorText);
         };
     }
 
     private static InvalidRequestException badRequest(String type, String field, String what, String vendorText,
                                                       ConnectionKind kind) {
-        String reason = switch (type) {
-            case "invalid_field" -> "InvalidField";
-            case "missing_required_field" -> "MissingRequiredField";
-            case "value_not_permitted" -> "ValueNotPermitted";
-            case "invalid_enum_value" -> "InvalidEnumValue";
-            default -> "VendorRejected";
+        Reason reason = switch (type) {
+            case "invalid_field", "value_not_permitted", "invalid_enum_value" -> Reason.InvalidField;
+            case "missing_required_field" -> Reason.MissingField;
+            default -> Reason.VendorRejected;
         };
         if (field.isEmpty()) {
             return new InvalidRequestException(reason, "DevRev rejected the request to " + what + " (" + type + ")"

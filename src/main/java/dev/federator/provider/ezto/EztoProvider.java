@@ -6,6 +6,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
@@ -51,7 +52,7 @@ public final class EztoProvider implements VendorProvider<EztoSettings> {
     public VendorClient connect(PlatformAccount<EztoSettings> account, VendorHttp http) {
         String collection = collectionUrl(account.settings());
         SecretValue token = account.credential("token").orElseThrow(() -> new InvalidRequestException(
-                "CredentialsIncomplete", "the platform needs spec.ezto.tokenRef pointing at the workspace API token"));
+                Reason.CredentialsIncomplete, "the platform needs spec.ezto.tokenRef pointing at the workspace API token"));
         KeycloakTransport transport = new KeycloakTransport(http, token::reveal, AUTH_HEADER, collection,
                 // The cheapest read that exists wherever the collection is: one brief page of one provider.
                 collection + "?first=0&max=1&briefRepresentation=true",

@@ -10,6 +10,7 @@ import dev.federator.provider.spi.DesiredConnection.Oidc;
 import dev.federator.provider.spi.DesiredConnection.Saml;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Rendering;
 import java.util.Set;
 
@@ -53,7 +54,7 @@ public final class KeycloakRepresentation {
 
     private static void oidc(ObjectNode body, ObjectNode config, Oidc oidc) {
         if (oidc.authorizationUrl() == null || oidc.tokenUrl() == null) {
-            throw new InvalidRequestException("MissingField", "Keycloak needs spec.oidc.authorizationUrl and "
+            throw new InvalidRequestException(Reason.MissingField, "Keycloak needs spec.oidc.authorizationUrl and "
                     + "spec.oidc.tokenUrl (it does not read the discovery document through its admin API)");
         }
         body.put("providerId", "oidc");
@@ -115,7 +116,7 @@ public final class KeycloakRepresentation {
         config.set("postBindingAuthnRequest", boolText(saml.postBinding()));
         String userId = desired.attributeMapping() == null ? null : desired.attributeMapping().userId();
         if (TRANSIENT_NAME_ID.equals(saml.nameIdFormat()) && userId == null) {
-            throw new InvalidRequestException("InvalidField", "Keycloak refuses a transient NameID format with its "
+            throw new InvalidRequestException(Reason.InvalidField, "Keycloak refuses a transient NameID format with its "
                     + "default SUBJECT principal type (the user would change on every login): set "
                     + "spec.attributeMapping.userId to the attribute that identifies the user, or choose another "
                     + "spec.saml.nameIdFormat");

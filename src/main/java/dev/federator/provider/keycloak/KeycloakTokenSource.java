@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorRequest;
@@ -35,16 +36,16 @@ final class KeycloakTokenSource implements Supplier<String> {
         if (account.credential("client-id").isPresent()) {
             return "grant_type=client_credentials&client_id=" + enc(account.credential("client-id").get())
                     + "&client_secret=" + enc(account.credential("client-secret").orElseThrow(() ->
-                    new InvalidRequestException("CredentialsIncomplete",
+                    new InvalidRequestException(Reason.CredentialsIncomplete,
                             "the credentials Secret has client-id but no client-secret")));
         }
         if (account.credential("username").isPresent()) {
             return "grant_type=password&client_id=admin-cli&username=" + enc(account.credential("username").get())
                     + "&password=" + enc(account.credential("password").orElseThrow(() ->
-                    new InvalidRequestException("CredentialsIncomplete",
+                    new InvalidRequestException(Reason.CredentialsIncomplete,
                             "the credentials Secret has username but no password")));
         }
-        throw new InvalidRequestException("CredentialsIncomplete",
+        throw new InvalidRequestException(Reason.CredentialsIncomplete,
                 "the credentials Secret needs client-id and client-secret, or username and password");
     }
 
@@ -56,7 +57,7 @@ final class KeycloakTokenSource implements Supplier<String> {
             VendorResponse response = http.send(VendorRequest.post(tokenUri, "token").form(form).idempotent());
             JsonNode json = response.json();
             if (!response.isSuccess()) {
-                throw new AuthenticationException("InvalidCredentials", "Keycloak refused the platform's credentials ("
+                throw new AuthenticationException(Reason.InvalidCredentials, "Keycloak refused the platform's credentials ("
                         + response.status() + " " + json.path("error").asText("") + ": "
                         + json.path("error_description").asText("") + "); check the credentials Secret and authRealm");
             }

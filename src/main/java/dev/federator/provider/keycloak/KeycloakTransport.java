@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorRequest;
 import dev.federator.provider.spi.VendorResponse;
@@ -74,18 +75,18 @@ public final class KeycloakTransport {
         JsonNode json = response.json();
         String detail = json.path("errorMessage").asText(json.path("error").asText(""));
         return switch (response.status()) {
-            case 401 -> new AuthenticationException("InvalidCredentials",
+            case 401 -> new AuthenticationException(Reason.InvalidCredentials,
                     "the vendor refused the platform's token while trying to " + what);
-            case 403 -> new AuthenticationException("Forbidden", "the platform's account may not " + what
+            case 403 -> new AuthenticationException(Reason.Forbidden, "the platform's account may not " + what
                     + "; " + advice.forbidden());
             case 409 -> new ConflictException("an identity provider with this alias already exists (" + detail + ")");
-            case 404 -> new InvalidRequestException("NotFound", "not found while trying to " + what
+            case 404 -> new InvalidRequestException(Reason.NotFound, "not found while trying to " + what
                     + "; " + advice.notFound() + " (" + detail + ")");
             // ezto auth's "valid but failed": repeating the same request cannot help, so it waits for a spec change.
-            case 402 -> new InvalidRequestException("VendorRejected", "the vendor accepted the request as valid but "
+            case 402 -> new InvalidRequestException(Reason.VendorRejected, "the vendor accepted the request as valid but "
                     + "could not carry it out (402) while trying to " + what + (detail.isBlank() ? "" : ": " + detail)
                     + "; fix the cause on the vendor or change the spec (the same request is not retried in a loop)");
-            default -> new InvalidRequestException(response.status() == 400 ? "VendorRejected" : "VendorError",
+            default -> new InvalidRequestException(Reason.VendorRejected,
                     "the vendor answered " + response.status() + " while trying to " + what
                             + (detail.isBlank() ? "" : ": " + detail));
         };

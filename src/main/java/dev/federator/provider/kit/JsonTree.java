@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.Reason;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ public final class JsonTree {
             }
         });
         if (!clashes.isEmpty()) {
-            throw new InvalidRequestException("VendorOptionConflict", "vendorOptions " + clashes
+            throw new InvalidRequestException(Reason.VendorOptionConflict, "vendorOptions " + clashes
                     + " would overwrite fields Federator manages from the spec or a Secret; set them through the spec"
                     + " fields instead, or remove them from vendorOptions");
         }

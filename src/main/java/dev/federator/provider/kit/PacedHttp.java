@@ -1,6 +1,7 @@
 package dev.federator.provider.kit;
 
 import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorRequest;
@@ -84,19 +85,19 @@ public final class PacedHttp implements VendorHttp {
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof javax.net.ssl.SSLException) {
-                throw new TransientVendorException("TLSHandshakeFailed", request.safeTarget() + " failed TLS "
+                throw new TransientVendorException(Reason.TLSHandshakeFailed, request.safeTarget() + " failed TLS "
                         + "verification (" + cause.getClass().getSimpleName() + "); if the vendor uses a private CA, "
                         + "put it in the platform's spec.tls.caBundleRef", null, null);
             }
-            throw new TransientVendorException("VendorUnreachable",
+            throw new TransientVendorException(Reason.VendorUnreachable,
                     request.safeTarget() + " failed: " + cause.getClass().getSimpleName(), null, null);
         }
         if (response.status() == 429) {
-            throw new TransientVendorException("RateLimited", "the vendor is rate limiting this platform ("
+            throw new TransientVendorException(Reason.RateLimited, "the vendor is rate limiting this platform ("
                     + request.safeTarget() + ")", waitFor(response), null);
         }
         if (response.status() >= 500) {
-            throw new TransientVendorException("VendorUnavailable", "the vendor answered " + response.status()
+            throw new TransientVendorException(Reason.VendorUnavailable, "the vendor answered " + response.status()
                     + " to " + request.safeTarget(), null, null);
         }
         return response;

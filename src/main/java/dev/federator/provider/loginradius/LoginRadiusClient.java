@@ -6,6 +6,7 @@ import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.TransientVendorException;
@@ -100,7 +101,7 @@ final class LoginRadiusClient implements VendorClient {
             throw transport.failure(response, "delete connection " + current.name(), null);
         }
         if (response.isSuccess() && !response.json().path("IsDeleted").asBoolean(false)) {
-            throw new TransientVendorException("DeleteNotConfirmed", "LoginRadius answered the delete of connection "
+            throw new TransientVendorException(Reason.DeleteNotConfirmed, "LoginRadius answered the delete of connection "
                     + current.name() + " without IsDeleted: true");
         }
         return DeleteOutcome.DELETED; // 8151: already gone, which is what a delete wants
@@ -143,13 +144,13 @@ final class LoginRadiusClient implements VendorClient {
             }
         }
         if (organization == null) {
-            throw new InvalidRequestException("OrganizationNotFound", "LoginRadius lists no organization "
+            throw new InvalidRequestException(Reason.OrganizationNotFound, "LoginRadius lists no organization "
                     + transport.organizationId() + " for these credentials while trying to " + what
                     + "; check spec.loginradius.organizationId");
         }
         if (!organization.path("IsActive").asBoolean(true)) {
             // Only when the list says so; writes to an inactive organization answer 8180 anyway.
-            throw new InvalidRequestException("OrganizationNotActive", "LoginRadius organization "
+            throw new InvalidRequestException(Reason.OrganizationNotActive, "LoginRadius organization "
                     + transport.organizationId() + " is not active; activate it in LoginRadius");
         }
         List<RemoteConnection> all = new ArrayList<>();

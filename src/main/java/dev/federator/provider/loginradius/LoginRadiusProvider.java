@@ -4,6 +4,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
@@ -41,7 +42,7 @@ public final class LoginRadiusProvider implements VendorProvider<LoginRadiusSett
 
     private static SecretValue credential(PlatformAccount<?> account, String role, String field) {
         return account.credential(role).filter(v -> !v.reveal().isBlank()).orElseThrow(() ->
-                new InvalidRequestException("MissingCredentials", "the platform needs spec.loginradius." + field
+                new InvalidRequestException(Reason.CredentialsIncomplete, "the platform needs spec.loginradius." + field
                         + " pointing at a non-empty Secret key"));
     }
 }

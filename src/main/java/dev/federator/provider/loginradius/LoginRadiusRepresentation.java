@@ -10,6 +10,7 @@ import dev.federator.provider.spi.DesiredConnection.AttributeMapping;
 import dev.federator.provider.spi.DesiredConnection.Saml;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Rendering;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -44,12 +45,12 @@ final class LoginRadiusRepresentation {
         switch (desired.kind()) {
             case SAML -> saml(body, desired.saml(), desired.attributeMapping());
             case OIDC -> oidc(desired);
-            default -> throw new InvalidRequestException("UnsupportedType", "LoginRadius organization connections"
+            default -> throw new InvalidRequestException(Reason.UnsupportedType, "LoginRadius organization connections"
                     + " support SAML (and OIDC through vendorOptions), not " + desired.kind());
         }
         JsonTree.mergeVendorOptions(body, desired.vendorOptions());
         if (desired.kind() == ConnectionKind.OIDC && !body.path(CONNECTION_TYPE).isTextual()) {
-            throw new InvalidRequestException("UnverifiedConnectionType", "LoginRadius' OIDC connection type and"
+            throw new InvalidRequestException(Reason.UnverifiedConnectionType, "LoginRadius' OIDC connection type and"
                     + " fields are not documented: set vendorOptions.ConnectionType and the OIDC fields your"
                     + " LoginRadius account expects in vendorOptions");
         }
@@ -60,11 +61,11 @@ final class LoginRadiusRepresentation {
     static String domain(DesiredConnection desired) {
         List<String> domains = desired.domains();
         if (domains.isEmpty() || domains.get(0) == null || domains.get(0).isBlank()) {
-            throw new InvalidRequestException("MissingDomain", "LoginRadius requires a Domain for every connection:"
+            throw new InvalidRequestException(Reason.MissingDomain, "LoginRadius requires a Domain for every connection:"
                     + " set spec.domains to the one email domain this connection serves, e.g. [corp.example.com]");
         }
         if (domains.size() > 1) {
-            throw new InvalidRequestException("TooManyDomains", "a LoginRadius connection holds one Domain, but"
+            throw new InvalidRequestException(Reason.TooManyDomains, "a LoginRadius connection holds one Domain, but"
                     + " spec.domains lists " + domains.size() + ": keep one, and use one IdentityConnection per domain");
         }
         return domains.get(0);
@@ -97,7 +98,7 @@ final class LoginRadiusRepresentation {
     /** OIDC field names are unverified: a client secret is never sent under a guessed name. */
     private static void oidc(DesiredConnection desired) {
         if (desired.oidc() != null && desired.oidc().clientSecret() != null) {
-            throw new InvalidRequestException("UnverifiedField", "LoginRadius does not document where an OIDC client"
+            throw new InvalidRequestException(Reason.UnverifiedField, "LoginRadius does not document where an OIDC client"
                     + " secret goes, so Federator does not send spec.oidc.clientSecretRef under a guessed name;"
                     + " remove it and describe the connection in vendorOptions (see the README)");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorException;
@@ -68,24 +69,24 @@ final class LoginRadiusTransport {
         String detail = scrub(json.path("Description").asText(json.path("Message").asText("")));
         String org = "organization " + organizationId;
         return switch (code) {
-            case 901, 902 -> new AuthenticationException("InvalidCredentials", "LoginRadius refused the platform's "
+            case 901, 902 -> new AuthenticationException(Reason.InvalidCredentials, "LoginRadius refused the platform's "
                     + (code == 901 ? "API key" : "API secret") + " (error " + code + ") while trying to " + what
                     + "; check the Secrets named by spec.loginradius.apiKeyRef and apiSecretRef");
-            case 8118 -> new InvalidRequestException("OrganizationNotFound", "LoginRadius has no " + org
+            case 8118 -> new InvalidRequestException(Reason.OrganizationNotFound, "LoginRadius has no " + org
                     + " (error 8118) while trying to " + what + "; check spec.loginradius.organizationId");
-            case 8180 -> new InvalidRequestException("OrganizationNotActive", "LoginRadius " + org + " is not active"
+            case 8180 -> new InvalidRequestException(Reason.OrganizationNotActive, "LoginRadius " + org + " is not active"
                     + " (error 8180) while trying to " + what + "; activate it in LoginRadius");
-            case 8177 -> new InvalidRequestException("DomainNotVerified", "the domain " + domain + " is not verified"
+            case 8177 -> new InvalidRequestException(Reason.DomainNotVerified, "the domain " + domain + " is not verified"
                     + " in LoginRadius " + org + " (error 8177); verify it in LoginRadius, or change spec.domains");
-            case 8150 -> new InvalidRequestException("DomainNotInOrganization", "the domain " + domain + " does not"
+            case 8150 -> new InvalidRequestException(Reason.DomainNotInOrganization, "the domain " + domain + " does not"
                     + " belong to LoginRadius " + org + " (error 8150); add it to the organization, or change"
                     + " spec.domains");
             case 8148 -> new ConflictException("a connection with this name already exists in LoginRadius " + org
                     + " (error 8148)");
-            case 8151 -> new TransientVendorException("ConnectionVanished", "the connection was deleted on LoginRadius"
+            case 8151 -> new TransientVendorException(Reason.ConnectionVanished, "the connection was deleted on LoginRadius"
                     + " (error 8151: invalid connection id) while trying to " + what + "; it will be created again",
                     VANISHED_RETRY, null);
-            case 7909 -> new TransientVendorException("VendorUnavailable", "LoginRadius reported an internal error"
+            case 7909 -> new TransientVendorException(Reason.VendorUnavailable, "LoginRadius reported an internal error"
                     + " (error 7909) while trying to " + what);
             default -> byStatus(response.status(), code, what, detail);
         };
@@ -94,14 +95,14 @@ final class LoginRadiusTransport {
     private static VendorException byStatus(int status, int code, String what, String detail) {
         String suffix = (code == 0 ? "" : " error " + code) + (detail.isBlank() ? "" : ": " + detail);
         if (status == 401 || status == 403) {
-            return new AuthenticationException("InvalidCredentials", "LoginRadius answered " + status
+            return new AuthenticationException(Reason.InvalidCredentials, "LoginRadius answered " + status
                     + " while trying to " + what + suffix);
         }
         if (status >= 500) {
-            return new TransientVendorException("VendorUnavailable", "LoginRadius answered " + status
+            return new TransientVendorException(Reason.VendorUnavailable, "LoginRadius answered " + status
                     + " while trying to " + what + suffix);
         }
-        return new InvalidRequestException("VendorRejected", "LoginRadius answered " + status + " while trying to "
+        return new InvalidRequestException(Reason.VendorRejected, "LoginRadius answered " + status + " while trying to "
                 + what + suffix);
     }
 

@@ -8,6 +8,7 @@ import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.OutcomeUnknownException;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.TransientVendorException;
@@ -122,7 +123,7 @@ final class SlashIdClient implements VendorClient {
                 return samlRemote(desired.name(), result);
             }
             return findSamlByLabel(desired.name(), SlashIdRepresentation.samlLabel(desired)).orElseThrow(() ->
-                    new TransientVendorException("NotYetVisible", "SlashID accepted the SAML credentials for "
+                    new TransientVendorException(Reason.NotYetVisible, "SlashID accepted the SAML credentials for "
                             + desired.name() + " but does not show them yet"));
         }
         String clientId = rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText();
@@ -141,7 +142,7 @@ final class SlashIdClient implements VendorClient {
             throw remember(key, transport.failure(response, "create OIDC credentials for client id " + clientId));
         }
         // 201 without a result: read back what was stored.
-        return getOidc(name, clientId).orElseThrow(() -> new TransientVendorException("NotYetVisible",
+        return getOidc(name, clientId).orElseThrow(() -> new TransientVendorException(Reason.NotYetVisible,
                 "SlashID accepted the OIDC credentials for client id " + clientId + " but does not show them yet"));
     }
 
@@ -174,7 +175,7 @@ final class SlashIdClient implements VendorClient {
         if (existing.isPresent()) {
             String owner = JsonTree.at(existing.get().body(), SlashIdRepresentation.OWNER).asText("");
             if (!owner.equals(desired.ownerId() == null ? "" : desired.ownerId())) {
-                throw new InvalidRequestException("AlreadyExists", "SlashID already holds credentials for the new "
+                throw new InvalidRequestException(Reason.AlreadyExists, "SlashID already holds credentials for the new "
                         + "client id " + newClientId + " that this resource did not create; the credentials for "
                         + current.id() + " stay. Delete the other credentials or choose another client id");
             }
@@ -198,7 +199,7 @@ final class SlashIdClient implements VendorClient {
         if (!response.isSuccess() && response.status() != 404) {
             VendorException cause = transport.failure(response, "delete the OIDC credentials for client id "
                     + current.id());
-            throw new TransientVendorException("ReplaceIncomplete", "created the credentials for the new client id "
+            throw new TransientVendorException(Reason.ReplaceIncomplete, "created the credentials for the new client id "
                     + newClientId + " but could not delete those for the old client id " + current.id() + " ("
                     + cause.reason() + ": " + cause.getMessage() + "); both exist on SlashID until the next attempt "
                     + "deletes the old ones", null, cause);
@@ -231,7 +232,7 @@ final class SlashIdClient implements VendorClient {
         try {
             return transport.write(request);
         } catch (TransientVendorException e) {
-            if (!"VendorUnreachable".equals(e.reason())) {
+            if (e.reason() != Reason.VendorUnreachable) {
                 throw e;
             }
             throw remember(key, new OutcomeUnknownException(e.getMessage() + "; the create may still be applied"));
@@ -330,7 +331,7 @@ final class SlashIdClient implements VendorClient {
     }
 
     private static TransientVendorException gone(RemoteConnection current) {
-        return new TransientVendorException("NotYetVisible", "credentials " + current.id()
+        return new TransientVendorException(Reason.NotYetVisible, "credentials " + current.id()
                 + " were written but could not be read back; reading again");
     }
 

@@ -4,6 +4,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.RatePolicy;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorProvider;
@@ -31,7 +32,7 @@ public final class SlashIdProvider implements VendorProvider<SlashIdSettings> {
         SlashIdSettings settings = account.settings();
         String url = settings.url().endsWith("/") ? settings.url().substring(0, settings.url().length() - 1)
                 : settings.url();
-        var apiKey = account.credential("api-key").orElseThrow(() -> new InvalidRequestException("MissingSetting",
+        var apiKey = account.credential("api-key").orElseThrow(() -> new InvalidRequestException(Reason.MissingSetting,
                 "the platform needs spec.slashid.apiKeyRef (the SlashID API key)"));
         return new SlashIdClient(new SlashIdTransport(http, url, settings.organizationId(), apiKey,
                 settings.consistency(), settings.consistencyTimeoutSeconds()), Clock.systemUTC());

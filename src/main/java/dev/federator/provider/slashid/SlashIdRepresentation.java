@@ -7,6 +7,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.SecretValue;
 import java.util.HashSet;
@@ -45,11 +46,11 @@ final class SlashIdRepresentation {
 
     static Rendering render(DesiredConnection desired) {
         if (!desired.enabled()) {
-            throw new InvalidRequestException("UnsupportedField", "SlashID provider credentials cannot be disabled; "
+            throw new InvalidRequestException(Reason.UnsupportedField, "SlashID provider credentials cannot be disabled; "
                     + "remove spec.enabled: false (or delete the IdentityConnection to remove them)");
         }
         if (desired.vendorOptions().containsKey("external_cred_id") || desired.vendorOptions().containsKey("federator")) {
-            throw new InvalidRequestException("VendorOptionConflict", "vendorOptions.external_cred_id is where "
+            throw new InvalidRequestException(Reason.VendorOptionConflict, "vendorOptions.external_cred_id is where "
                     + "Federator keeps the connection name and owner on SlashID; remove it from vendorOptions");
         }
         ObjectNode body = JsonTree.object();
@@ -57,7 +58,7 @@ final class SlashIdRepresentation {
         if (desired.kind() == ConnectionKind.SAML) {
             DesiredConnection.Saml saml = desired.saml();
             if (saml == null || saml.metadataUrl() == null || saml.metadataUrl().isBlank()) {
-                throw new InvalidRequestException("MissingField", "SlashID reads SAML identity providers from their "
+                throw new InvalidRequestException(Reason.MissingField, "SlashID reads SAML identity providers from their "
                         + "metadata: set spec.saml.metadataUrl");
             }
             body.put("idp_metadata_url", saml.metadataUrl());
@@ -101,12 +102,12 @@ final class SlashIdRepresentation {
                 DesiredConnection.Oidc oidc = desired.oidc();
                 provider = oidc.provider() == null ? "" : oidc.provider().trim().toLowerCase(java.util.Locale.ROOT);
                 if (provider.equals("okta") || provider.equals("azuread")) {
-                    throw new InvalidRequestException("InvalidField", "for provider " + provider + " use type "
+                    throw new InvalidRequestException(Reason.InvalidField, "for provider " + provider + " use type "
                             + (provider.equals("okta") ? "Okta with spec.okta" : "AzureAD with spec.azureAD")
                             + ", which carry the domain SlashID needs");
                 }
                 if (!OIDC_PROVIDERS.contains(provider)) {
-                    throw new InvalidRequestException(provider.isEmpty() ? "MissingField" : "InvalidField",
+                    throw new InvalidRequestException(provider.isEmpty() ? Reason.MissingField : Reason.InvalidField,
                             "SlashID keys OIDC credentials by provider: set spec.oidc.provider to one of "
                                     + "github, gitlab, bitbucket, facebook, line, apple or google"
                                     + (provider.isEmpty() ? "" : " (got " + provider + ")"));
@@ -126,14 +127,14 @@ final class SlashIdRepresentation {
         if (provider.equals("apple")) {
             // SlashID mints Apple's client secret (a signed JWT) from the private key; the Secret holds the .p8 key.
             if (secret == null) {
-                throw new InvalidRequestException("MissingField", "for provider apple set spec.oidc.clientSecretRef to "
+                throw new InvalidRequestException(Reason.MissingField, "for provider apple set spec.oidc.clientSecretRef to "
                         + "the Secret key holding the Apple private key (.p8); team_id and key_id go in "
                         + "spec.vendorOptions.options.apple");
             }
             options.put("private_key", secret.reveal());
             writeOnly.add(APPLE_KEY);
         } else if (secret == null) {
-            throw new InvalidRequestException("MissingField", "SlashID requires a client secret: set "
+            throw new InvalidRequestException(Reason.MissingField, "SlashID requires a client secret: set "
                     + "clientSecretRef to the Secret key holding it");
         }
         // Required for every provider by SlashID's create schema; for Apple it is the key SlashID signs with.
@@ -160,7 +161,7 @@ final class SlashIdRepresentation {
     private static void requireAppleOptions(JsonNode apple) {
         for (String field : List.of("team_id", "key_id")) {
             if (apple.path(field).asText("").isBlank()) {
-                throw new InvalidRequestException("MissingField", "SlashID needs Apple's " + field + " for provider "
+                throw new InvalidRequestException(Reason.MissingField, "SlashID needs Apple's " + field + " for provider "
                         + "apple: set spec.vendorOptions.options.apple." + field + " (from your Apple developer "
                         + "account)");
             }
@@ -169,7 +170,7 @@ final class SlashIdRepresentation {
         boolean inRange = GoDuration.parse(lifetime).filter(d -> d.compareTo(APPLE_MIN_LIFETIME) >= 0
                 && d.compareTo(APPLE_MAX_LIFETIME) <= 0).isPresent();
         if (!inRange) {
-            throw new InvalidRequestException("InvalidField", "spec.vendorOptions.options.apple.secret_lifetime must "
+            throw new InvalidRequestException(Reason.InvalidField, "spec.vendorOptions.options.apple.secret_lifetime must "
                     + "be a Go duration from 5m to 4382h30m (6 months), for example 720h; got \"" + lifetime + "\"");
         }
     }
@@ -180,7 +181,7 @@ final class SlashIdRepresentation {
 
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException("MissingField", "SlashID needs " + what + "; set it in the spec");
+            throw new InvalidRequestException(Reason.MissingField, "SlashID needs " + what + "; set it in the spec");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.federator.provider.slashid;
 
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Settings;
 import java.util.Set;
 
@@ -22,13 +23,13 @@ public record SlashIdSettings(String url, String organizationId, String consiste
         organizationId = Settings.required("organizationId", organizationId);
         consistency = Settings.orDefault(consistency, "local_region");
         if (!CONSISTENCIES.contains(consistency)) {
-            throw new InvalidRequestException("InvalidSetting", "spec.slashid.consistency must be local_region or "
+            throw new InvalidRequestException(Reason.InvalidSetting, "spec.slashid.consistency must be local_region or "
                     + "all_regions");
         }
         consistencyTimeoutSeconds = consistencyTimeoutSeconds == null ? DEFAULT_CONSISTENCY_TIMEOUT
                 : consistencyTimeoutSeconds;
         if (consistencyTimeoutSeconds < 1 || consistencyTimeoutSeconds > 120) {
-            throw new InvalidRequestException("InvalidSetting", "spec.slashid.consistencyTimeoutSeconds must be 1-120");
+            throw new InvalidRequestException(Reason.InvalidSetting, "spec.slashid.consistencyTimeoutSeconds must be 1-120");
         }
     }
 }

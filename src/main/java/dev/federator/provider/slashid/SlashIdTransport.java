@@ -5,6 +5,7 @@ import dev.federator.provider.spi.AuthenticationException;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.spi.OutcomeUnknownException;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorException;
 import dev.federator.provider.spi.VendorHttp;
@@ -61,20 +62,19 @@ final class SlashIdTransport {
         String detail = detail(response.json());
         String suffix = detail.isEmpty() ? "" : ": " + detail;
         return switch (response.status()) {
-            case 401 -> new AuthenticationException("InvalidCredentials", "SlashID refused the platform's API key "
+            case 401 -> new AuthenticationException(Reason.InvalidCredentials, "SlashID refused the platform's API key "
                     + "while trying to " + what + suffix + "; check the Secret in spec.slashid.apiKeyRef");
-            case 403 -> new AuthenticationException("Forbidden", "the platform's API key may not " + what
+            case 403 -> new AuthenticationException(Reason.Forbidden, "the platform's API key may not " + what
                     + " in organization " + orgId + suffix + "; check spec.slashid.organizationId and the key");
             case 408 -> new OutcomeUnknownException("SlashID did not reach the required consistency ("
                     + consistency + ", " + consistencyTimeoutSeconds + " s) while trying to " + what
                     + "; the write may still be applied, so Federator reads again before retrying");
             case 409 -> new ConflictException("SlashID already holds these credentials while trying to " + what
                     + suffix);
-            case 404 -> new InvalidRequestException("NotFound", "SlashID answered 404 while trying to " + what
+            case 404 -> new InvalidRequestException(Reason.NotFound, "SlashID answered 404 while trying to " + what
                     + suffix);
-            default -> new InvalidRequestException(response.status() == 400 || response.status() == 422
-                    ? "VendorRejected" : "VendorError", "SlashID answered " + response.status() + " while trying to "
-                    + what + suffix);
+            default -> new InvalidRequestException(Reason.VendorRejected, "SlashID answered " + response.status()
+                    + " while trying to " + what + suffix);
         };
     }
 

@@ -2,5 +2,5 @@ package dev.federator.provider.spi;
 
 /** The platform's credentials were refused or lack a permission (401, 403, bad client secret, missing scope). */
 public class AuthenticationException extends VendorException {
-    public AuthenticationException(String reason, String message) { super(reason, message, null); }
+    public AuthenticationException(Reason reason, String message) { super(reason, message, null); }
 }

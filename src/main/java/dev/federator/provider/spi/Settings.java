@@ -10,7 +10,7 @@ public final class Settings {
     /** {@code value}, or MissingSetting naming {@code field} when it is absent or blank. */
     public static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException("MissingSetting", "the platform needs " + field);
+            throw new InvalidRequestException(Reason.MissingSetting, "the platform needs " + field);
         }
         return value;
     }

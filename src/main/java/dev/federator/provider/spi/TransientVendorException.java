@@ -7,12 +7,13 @@ import java.util.Optional;
 public class TransientVendorException extends VendorException {
     private final Duration retryAfter;
 
-    public TransientVendorException(String reason, String message, Duration retryAfter, Throwable cause) {
+    public TransientVendorException(Reason reason, String message, Duration retryAfter, Throwable cause) {
         super(reason, message, cause);
         this.retryAfter = retryAfter;
     }
 
-    public TransientVendorException(String reason, String message) { this(reason, message, null, null); }
+    public TransientVendorException(Reason reason, String message) { this(reason, message, null, null); }
 
+    @Override
     public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
 }

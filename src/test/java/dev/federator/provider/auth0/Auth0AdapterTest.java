@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.Reason;
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.auth0.Auth0Simulator;
 import dev.federator.provider.spi.AuthenticationException;
@@ -280,7 +281,7 @@ class Auth0AdapterTest {
         for (String bad : List.of("corp okta", "corp_okta", "-corp", "corp--okta", "x".repeat(129))) {
             assertThatThrownBy(() -> client.render(desired(bad, ConnectionKind.OIDC, "C", null)))
                     .isInstanceOf(InvalidRequestException.class)
-                    .satisfies(e -> assertThat(((InvalidRequestException) e).reason()).isEqualTo("InvalidConnectionName"))
+                    .satisfies(e -> assertThat(((InvalidRequestException) e).reason()).isEqualTo(Reason.InvalidConnectionName))
                     .hasMessageContaining("spec.connectionName");
         }
         assertThat(client.render(desired("x".repeat(128), ConnectionKind.OIDC, "C", null)).identityPaths())
@@ -307,7 +308,7 @@ class Auth0AdapterTest {
         assertThat(sim.deleting("corp-oidc")).isTrue();
         assertThatThrownBy(() -> client.create(oidc, client.render(oidc)))
                 .isInstanceOf(TransientVendorException.class)
-                .satisfies(e -> assertThat(((TransientVendorException) e).reason()).isEqualTo("DeletionInProgress"));
+                .satisfies(e -> assertThat(((TransientVendorException) e).reason()).isEqualTo(Reason.DeletionInProgress));
         await().atMost(Duration.ofSeconds(5)).until(() -> !sim.deleting("corp-oidc"));
         assertThat(client.create(oidc, client.render(oidc)).id()).isNotEqualTo(created.id());
     }
@@ -338,7 +339,7 @@ class Auth0AdapterTest {
         DesiredConnection changed = desired("corp-oidc", ConnectionKind.OIDC, "Other", null);
         assertThatThrownBy(() -> noUpdate.update(current, changed, noUpdate.render(changed), List.of("display_name")))
                 .isInstanceOf(AuthenticationException.class)
-                .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo("MissingScope"))
+                .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo(Reason.MissingScope))
                 .hasMessageContaining("update:connections_options");
         assertThat(sim.connection("corp-oidc").orElseThrow().path("display_name").asText()).isEqualTo("Corp");
     }

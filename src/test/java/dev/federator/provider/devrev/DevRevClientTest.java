@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.Reason;
 import dev.federator.sim.CallLog;
 import dev.federator.sim.devrev.DevRevSimulator;
 import dev.federator.provider.spi.AuthenticationException;
@@ -130,7 +131,7 @@ class DevRevClientTest {
         sim.insertDirect(twin);
         client.render(DevRevFixtures.oidc("corp", "s"));
         assertThatThrownBy(() -> client.find("corp", null)).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("AmbiguousName");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.AmbiguousName);
     }
 
     /** DevRev refuses a SAML connection_name that is not "<dev_oid>-<custom>"; the org's id comes from dev-orgs.get. */
@@ -152,7 +153,7 @@ class DevRevClientTest {
         DesiredConnection underscore = DevRevFixtures.saml("acme_adfs", PEM, "mail");
         assertThatThrownBy(() -> create(underscore)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("spec.connectionName").hasMessageContaining(DevRevSimulator.DEV_OID)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("InvalidField");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.InvalidField);
         assertThat(sim.calls().writes()).isZero();
     }
 
@@ -217,7 +218,7 @@ class DevRevClientTest {
         sim.calls().reset();
         assertThatThrownBy(() -> client.delete(current)).isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> {
-                    assertThat(((VendorException) e).reason()).isEqualTo("LastEnabledConnection");
+                    assertThat(((VendorException) e).reason()).isEqualTo(Reason.LastEnabledConnection);
                     assertThat(e.getMessage()).contains("at least one enabled connection", "deletionPolicy: Orphan");
                 });
         assertThat(sim.calls().calls()).extracting(CallLog.Call::toString).containsExactly(TOGGLE + " -> 400");
@@ -231,7 +232,7 @@ class DevRevClientTest {
         sim.editOutOfBand(sim.defaultConnectionId(), c -> c.put("enabled", false));
         assertThatThrownBy(() -> client.delete(new RemoteConnection(social.get("id").asText(), "Google", social)))
                 .isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("DeleteRefused");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.DeleteRefused);
     }
 
     @Test
@@ -250,7 +251,7 @@ class DevRevClientTest {
         assertThatThrownBy(() -> create(DevRevFixtures.oidc("sixth", "s")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> {
-                    assertThat(((VendorException) e).reason()).isEqualTo("ConnectionLimitReached");
+                    assertThat(((VendorException) e).reason()).isEqualTo(Reason.ConnectionLimitReached);
                     assertThat(e.getMessage()).contains("at most 5");
                 });
         assertThat(sim.calls().countRoute(CREATE)).isZero();
@@ -262,25 +263,25 @@ class DevRevClientTest {
                 new DesiredConnection.Oidc(null, "cid", SecretValue.of("s"), List.of(), null, null, null, null, null,
                         null, null, null, null), null, null, null, null, Map.of(), "uid");
         assertThatThrownBy(() -> create(noIssuer)).isInstanceOf(InvalidRequestException.class).satisfies(e -> {
-            assertThat(((VendorException) e).reason()).isEqualTo("MissingRequiredField");
+            assertThat(((VendorException) e).reason()).isEqualTo(Reason.MissingField);
             assertThat(e.getMessage()).contains("issuer", "spec.oidc.issuer");
         });
         DesiredConnection plainHttp = new DesiredConnection("corp", null, true, ConnectionKind.OIDC,
                 new DesiredConnection.Oidc("http://idp.example.com", "cid", SecretValue.of("s"), List.of(), null, null,
                         null, null, null, null, null, null, null), null, null, null, null, Map.of(), "uid");
         assertThatThrownBy(() -> create(plainHttp)).satisfies(e -> {
-            assertThat(((VendorException) e).reason()).isEqualTo("ValueNotPermitted");
+            assertThat(((VendorException) e).reason()).isEqualTo(Reason.InvalidField);
             assertThat(e.getMessage()).contains("spec.oidc.issuer");
         });
         DesiredConnection extra = new DesiredConnection("corp", null, true, ConnectionKind.OIDC,
                 DevRevFixtures.oidc("corp", "s").oidc(), null, null, null, null, Map.of("scope", "openid"), "uid");
         assertThatThrownBy(() -> create(extra)).satisfies(e -> {
-            assertThat(((VendorException) e).reason()).isEqualTo("InvalidField");
+            assertThat(((VendorException) e).reason()).isEqualTo(Reason.InvalidField);
             assertThat(e.getMessage()).contains("scope", "spec.vendorOptions.scope");
         });
         DesiredConnection noSecret = DevRevFixtures.hosted("g", ConnectionKind.GoogleWorkspace, "x.com", null);
         assertThatThrownBy(() -> create(noSecret)).satisfies(e -> {
-            assertThat(((VendorException) e).reason()).isEqualTo("MissingRequiredField");
+            assertThat(((VendorException) e).reason()).isEqualTo(Reason.MissingField);
             assertThat(e.getMessage()).contains("spec.googleWorkspace.clientSecretRef");
         });
         assertThat(sim.connections()).hasSize(1); // only the default one
@@ -315,7 +316,7 @@ class DevRevClientTest {
     void aLongRetryAfterBecomesATransientFailureWithTheWait() {
         sim.faults().throttleNext(1, Duration.ofSeconds(30), true);
         assertThatThrownBy(() -> client.verify()).isInstanceOf(TransientVendorException.class).satisfies(e -> {
-            assertThat(((VendorException) e).reason()).isEqualTo("RateLimited");
+            assertThat(((VendorException) e).reason()).isEqualTo(Reason.RateLimited);
             assertThat(((TransientVendorException) e).retryAfter()).hasValueSatisfying(d ->
                     assertThat(d).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
         });
@@ -345,7 +346,7 @@ class DevRevClientTest {
         member.verify();
         assertThatThrownBy(() -> member.create(DevRevFixtures.oidc("x", "s"), member.render(DevRevFixtures.oidc("x", "s"))))
                 .isInstanceOf(AuthenticationException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("Forbidden");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.Forbidden);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.federator.provider.ezto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.federator.provider.spi.Reason;
 import dev.federator.sim.ezto.EztoSimulator;
 import dev.federator.provider.keycloak.KeycloakRepresentation;
 import dev.federator.provider.keycloak.KeycloakRepresentationTest;
@@ -117,7 +118,7 @@ class EztoAdapterTest {
         sim.calls().reset();
         assertThatThrownBy(() -> client.create(desired, client.render(desired)))
                 .isInstanceOf(InvalidRequestException.class)
-                .satisfies(e -> assertThat(((VendorException) e).reason()).isEqualTo("VendorRejected"))
+                .satisfies(e -> assertThat(((VendorException) e).reason()).isEqualTo(Reason.VendorRejected))
                 .hasMessageContaining("402");
         assertThat(sim.calls().count("POST")).isEqualTo(1);
 
@@ -143,7 +144,7 @@ class EztoAdapterTest {
         sim.faults().failNext(1, 503);
         assertThatThrownBy(() -> client.create(desired, client.render(desired)))
                 .isInstanceOf(TransientVendorException.class)
-                .satisfies(e -> assertThat(((VendorException) e).reason()).isEqualTo("VendorUnavailable"));
+                .satisfies(e -> assertThat(((VendorException) e).reason()).isEqualTo(Reason.VendorUnavailable));
         assertThat(sim.calls().count("POST")).isEqualTo(1); // a create is never repeated blindly
     }
 

@@ -8,6 +8,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.SecretValue;
 import java.util.List;
@@ -84,7 +85,7 @@ public class KeycloakRepresentationTest {
         assertThat(r.body().path("config").path("syncMode").asText()).isEqualTo("FORCE");
         assertThatThrownBy(() -> KeycloakRepresentation.render(oidc("s", Map.of("config", Map.of("clientSecret", "x")))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo("VendorOptionConflict"))
+                        e -> assertThat(e.reason()).isEqualTo(Reason.VendorOptionConflict))
                 .hasMessageContaining("config.clientSecret").hasMessageNotContaining("x\"");
     }
 

@@ -10,6 +10,7 @@ import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.connection.RemoteSnapshots;
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.PemCertificates;
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.loginradius.LoginRadiusSimulator;
@@ -207,13 +208,13 @@ class LoginRadiusAdapterTest {
         DesiredConnection unverified = saml("e", cert(1), List.of("pending.example.com"), Map.of());
         InvalidRequestException notVerified = catchThrowableOfType(
                 () -> client.create(unverified, client.render(unverified)), InvalidRequestException.class);
-        assertThat(notVerified.reason()).isEqualTo("DomainNotVerified");
+        assertThat(notVerified.reason()).isEqualTo(Reason.DomainNotVerified);
         assertThat(notVerified.getMessage()).contains("pending.example.com", "8177", "spec.domains", ORG);
 
         DesiredConnection foreign = saml("e", cert(1), List.of("elsewhere.example.org"), Map.of());
         InvalidRequestException notInOrg = catchThrowableOfType(
                 () -> client.create(foreign, client.render(foreign)), InvalidRequestException.class);
-        assertThat(notInOrg.reason()).isEqualTo("DomainNotInOrganization");
+        assertThat(notInOrg.reason()).isEqualTo(Reason.DomainNotInOrganization);
         assertThat(notInOrg.getMessage()).contains("elsewhere.example.org", "8150", "spec.domains");
         assertThat(sim.calls().countRoute("POST /v2/manage/organizations/:orgId/connections")).isEqualTo(2);
 
@@ -221,15 +222,15 @@ class LoginRadiusAdapterTest {
         run(client, saml("e", cert(1)));
         clock.tick();
         assertThatThrownBy(() -> run(client, unverified)).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("DomainNotVerified");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.DomainNotVerified);
 
         // No domain at all is caught before any call.
         int calls = sim.calls().count();
         assertThatThrownBy(() -> client.render(saml("e", cert(1), List.of(), Map.of())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("set spec.domains")
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("MissingDomain");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.MissingDomain);
         assertThatThrownBy(() -> client.render(saml("e", cert(1), List.of(DOMAIN, "other.example.com"), Map.of())))
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("TooManyDomains");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.TooManyDomains);
         assertThat(sim.calls().count()).isEqualTo(calls);
     }
 
@@ -274,7 +275,7 @@ class LoginRadiusAdapterTest {
         DesiredConnection changed = saml("http://adfs/trust-v2", cert(1));
         TransientVendorException vanished = catchThrowableOfType(() -> client.update(stale, changed,
                 client.render(changed), List.of("IDPEntityId")), TransientVendorException.class);
-        assertThat(vanished.reason()).isEqualTo("ConnectionVanished");
+        assertThat(vanished.reason()).isEqualTo(Reason.ConnectionVanished);
         assertThat(vanished.retryAfter()).contains(LoginRadiusTransport.VANISHED_RETRY);
 
         // The next pass finds nothing and creates it again.
@@ -324,10 +325,10 @@ class LoginRadiusAdapterTest {
         assertThatThrownBy(() -> client(KEY, "wrong", ORG).verify()).isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("902");
         assertThatThrownBy(() -> client(KEY, SECRET, "nope").verify()).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("OrganizationNotFound");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.OrganizationNotFound);
         sim.withOrganization("sleepy").deactivate("sleepy");
         assertThatThrownBy(() -> client(KEY, SECRET, "sleepy").verify()).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("OrganizationNotActive");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.OrganizationNotActive);
         client().verify();
     }
 
@@ -398,7 +399,7 @@ class LoginRadiusAdapterTest {
         List<String> printed = new ArrayList<>();
         for (Throwable failure : failures) {
             printed.add(failure.toString());
-            printed.add(((VendorException) failure).reason());
+            printed.add(((VendorException) failure).reason().name());
             for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
                 printed.add(t.toString());
             }
@@ -421,7 +422,7 @@ class LoginRadiusAdapterTest {
                 new DesiredConnection.Oidc("https://idp", "cid", null, List.of(), null, null, null, null, null, null,
                         null, null, null), null, null, null, List.of(DOMAIN), Map.of(), "uid");
         assertThatThrownBy(() -> client.render(bare)).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("UnverifiedConnectionType");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.UnverifiedConnectionType);
         // Passed through as described; the simulator knows only saml_custom and refuses the rest, as LoginRadius
         // refuses an invalid ConnectionType with its own error.
         DesiredConnection described = new DesiredConnection("partner", null, true, ConnectionKind.OIDC, bare.oidc(),
@@ -436,6 +437,6 @@ class LoginRadiusAdapterTest {
                         null, null, null, null, null, null), null, null, null, List.of(DOMAIN),
                 Map.of("ConnectionType", "oidc_custom"), "uid");
         assertThatThrownBy(() -> client.render(withSecret))
-                .extracting(e -> ((VendorException) e).reason()).isEqualTo("UnverifiedField");
+                .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.UnverifiedField);
     }
 }

@@ -10,6 +10,7 @@ import dev.federator.api.v1alpha1.AdoptionPolicy;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.provider.spi.Reason;
 import dev.federator.sim.CallLog;
 import dev.federator.sim.RateLimit;
 import dev.federator.sim.slashid.SlashIdSimulator;
@@ -152,7 +153,7 @@ class SlashIdAdapterTest {
         assertThatThrownBy(() -> run(oidc(null, "cid", "s1", List.of())))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("spec.oidc.provider")
-                .satisfies(e -> assertThat(((InvalidRequestException) e).reason()).isEqualTo("MissingField"));
+                .satisfies(e -> assertThat(((InvalidRequestException) e).reason()).isEqualTo(Reason.MissingField));
         assertThatThrownBy(() -> run(oidc("myidp", "cid", "s1", List.of())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("spec.oidc.provider");
         assertThat(sim.calls().writes()).isZero();
@@ -266,7 +267,7 @@ class SlashIdAdapterTest {
         assertThatThrownBy(() -> run(oidc("github", "gh-new", "s1", List.of())))
                 .isInstanceOf(TransientVendorException.class)
                 .hasMessageContaining("both exist")
-                .satisfies(e -> assertThat(((TransientVendorException) e).reason()).isEqualTo("ReplaceIncomplete"));
+                .satisfies(e -> assertThat(((TransientVendorException) e).reason()).isEqualTo(Reason.ReplaceIncomplete));
         assertThat(sim.oidcCredentials()).containsOnlyKeys("gh-old", "gh-new");
 
         run(oidc("github", "gh-new", "s1", List.of()));
@@ -418,7 +419,7 @@ class SlashIdAdapterTest {
     void aWrongApiKeyIsInvalidCredentialsWithoutTheKeyInTheMessage() {
         VendorClient wrong = connect("not-the-key", null, null);
         assertThatThrownBy(wrong::verify).isInstanceOf(AuthenticationException.class)
-                .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo("InvalidCredentials"))
+                .satisfies(e -> assertThat(((AuthenticationException) e).reason()).isEqualTo(Reason.InvalidCredentials))
                 .hasMessageNotContaining("not-the-key").hasMessageContaining("invalid API key");
         client.verify();
     }
@@ -438,7 +439,7 @@ class SlashIdAdapterTest {
         assertThatThrownBy(client::verify).isInstanceOf(TransientVendorException.class)
                 .satisfies(e -> {
                     TransientVendorException t = (TransientVendorException) e;
-                    assertThat(t.reason()).isEqualTo("RateLimited");
+                    assertThat(t.reason()).isEqualTo(Reason.RateLimited);
                     assertThat(t.retryAfter()).isPresent();
                 });
     }
