@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code federator diff}: what applying the manifests would do on the vendors. Reads only. */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = ExitCodes.ERROR,
+        exitCodeOnExecutionException = ExitCodes.ERROR,
         description = "Show, per IdentityConnection, what the operator would do on the vendor: create, update "
                 + "(fields, old and new values; secrets only changed/unchanged), adopt, conflict, no change; and, "
                 + "with the cluster, which connections the change deletes.%n"
