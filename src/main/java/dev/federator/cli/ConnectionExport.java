@@ -28,9 +28,16 @@ import java.util.function.Function;
  */
 final class ConnectionExport {
     static final String NOT_EXPORTED = "federator.dev/not-exported";
+    /** spec.connectionName's pattern in the CRD. */
+    private static final java.util.regex.Pattern CONNECTION_NAME =
+            java.util.regex.Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]{0,126}[A-Za-z0-9])?$");
 
-    /** The manifests of one connection; {@code secret} is null when the connection reads no Secret. */
-    record Exported(String name, ObjectNode secret, ObjectNode connection, List<String> notExported) {}
+    /**
+     * The manifests of one connection; {@code secret} is null when the connection reads no Secret; when no type
+     * fits, only {@code rejections} is set (why each type does not fit).
+     */
+    record Exported(String name, ObjectNode secret, ObjectNode connection, List<String> notExported,
+                    List<String> rejections) {}
 
     private final VendorClient client;
     private final Set<ConnectionKind> kinds;
@@ -49,26 +56,43 @@ final class ConnectionExport {
                 Clock.systemUTC());
     }
 
-    Optional<Exported> export(RemoteConnection remote) {
-        Function<ObjectNode, Rendering> render = spec -> client.render(probeBuilder.build(connection(spec,
-                "probe"), new HashMap<>()));
-        Optional<ReverseRendering.Result> best = kinds.stream()
-                .map(k -> ConnectionType.valueOf(k.name()))
-                .map(t -> ReverseRendering.read(t, remote.body(), render, probe(t, remote.name())))
-                .flatMap(Optional::stream)
-                .max(Comparator.comparingInt(ReverseRendering.Result::evidence));
-        if (best.isEmpty()) {
-            return Optional.empty();
-        }
+    Exported export(RemoteConnection remote) {
         String name = resourceName(remote.name());
+        Function<ObjectNode, Rendering> render = spec -> client.render(probeBuilder.build(connection(spec, name),
+                new HashMap<>()));
+        Set<String> ignored = client.ownerMarkerPath().map(Set::of).orElse(Set.of());
+        List<ReverseRendering.Result> results = kinds.stream().sorted()
+                .map(k -> ConnectionType.valueOf(k.name()))
+                .map(t -> ReverseRendering.read(t, remote.body(), render, probe(t, remote.name()), ignored))
+                .toList();
+        Optional<ReverseRendering.Result> best = results.stream().filter(ReverseRendering.Result::fits)
+                .min(Comparator.comparingInt(ReverseRendering.Result::mismatches)
+                        .thenComparing(Comparator.comparingInt(ReverseRendering.Result::evidence).reversed()));
+        if (best.isEmpty()) {
+            return new Exported(name, null, null, List.of(),
+                    results.stream().map(ReverseRendering.Result::rejection).toList());
+        }
         ObjectNode spec = best.get().spec();
         spec.put("adoption", "IfExists");
+        if (!CONNECTION_NAME.matcher(remote.name()).matches()) {
+            spec.remove("connectionName"); // e.g. a DevRev display name with spaces: the spec's displayName holds it
+        }
         List<String> notExported = notExported(spec, remote, render);
         ObjectNode secret = null;
         String block = ExportProbe.block(best.get().type());
         if (spec.path(block).has("clientSecretRef")) {
             ((ObjectNode) spec.path(block)).set("clientSecretRef", ref(name, "client-secret"));
             secret = secretTemplate(name, "client-secret");
+        }
+        String certificate = best.get().certificatePem();
+        if (certificate != null) {
+            // A signing certificate is public: exported with its value, unlike secrets.
+            ((ObjectNode) spec.path(block)).set("signingCertificateRef", ref(name, ExportProbe.CERTIFICATE_KEY));
+            secret = secretTemplate(name, null);
+            ((ObjectNode) secret.path("stringData")).put(ExportProbe.CERTIFICATE_KEY, certificate);
+            notExported.remove(best.get().certificatePath());
+        } else if (spec.path(block).has("signingCertificateRef")) {
+            ((ObjectNode) spec.path(block)).remove("signingCertificateRef");
         }
         ObjectNode connection = JsonNodeFactory.instance.objectNode();
         connection.put("apiVersion", "federator.dev/v1alpha1").put("kind", "IdentityConnection");
@@ -77,7 +101,7 @@ final class ConnectionExport {
             metadata.putObject("annotations").put(NOT_EXPORTED, String.join(", ", notExported));
         }
         connection.set("spec", spec);
-        return Optional.of(new Exported(name, secret, connection, notExported));
+        return new Exported(name, secret, connection, notExported, List.of());
     }
 
     private ObjectNode probe(ConnectionType type, String remoteName) {
@@ -105,7 +129,8 @@ final class ConnectionExport {
     private static ObjectNode probeSecret(String namespace) {
         ObjectNode secret = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Secret");
         secret.putObject("metadata").put("name", ExportProbe.SECRET_NAME).put("namespace", namespace);
-        secret.putObject("stringData").put(ExportProbe.SECRET_KEY, "xsecretx");
+        secret.putObject("stringData").put(ExportProbe.SECRET_KEY, ExportProbe.SECRET_MARKER)
+                .put(ExportProbe.CERTIFICATE_KEY, ExportProbe.CERTIFICATE);
         return secret;
     }
 
@@ -113,13 +138,17 @@ final class ConnectionExport {
         return JsonNodeFactory.instance.objectNode().put("name", name + "-secret").put("key", key);
     }
 
+    /** @param key the key to fill in, or null when the Secret only carries public data */
     private ObjectNode secretTemplate(String name, String key) {
         ObjectNode secret = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Secret");
         ObjectNode metadata = secret.putObject("metadata").put("name", name + "-secret").put("namespace", namespace);
-        metadata.putObject("annotations").put("federator.dev/fill-in", key + ": the value the vendor holds "
-                + "(export never reads secret values)");
         secret.put("type", "Opaque");
-        secret.putObject("stringData").put(key, "");
+        ObjectNode data = secret.putObject("stringData");
+        if (key != null) {
+            metadata.putObject("annotations").put("federator.dev/fill-in", key + ": the value the vendor holds "
+                    + "(export never reads secret values)");
+            data.put(key, "");
+        }
         return secret;
     }
 

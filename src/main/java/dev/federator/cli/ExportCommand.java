@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,24 +69,26 @@ final class ExportCommand implements Callable<Integer> {
             List<String> skipped = new ArrayList<>();
             StringBuilder stream = new StringBuilder();
             for (RemoteConnection remote : remotes) {
-                Optional<ConnectionExport.Exported> exported = export.export(remote);
-                if (exported.isEmpty()) {
+                ConnectionExport.Exported exported = export.export(remote);
+                if (exported.connection() == null) {
                     skipped.add(remote.name());
+                    spec.commandLine().getErr().println(redactor.redact("not exported: " + remote.name()
+                            + "; no connection type fits: " + String.join("; ", exported.rejections())));
                     continue;
                 }
-                String yaml = yaml(exported.get());
+                String yaml = yaml(exported);
                 if (out == null) {
                     stream.append(yaml);
                 } else {
                     Files.createDirectories(out);
-                    Files.writeString(out.resolve(exported.get().name() + ".yaml"), redactor.redact(yaml));
+                    Files.writeString(out.resolve(exported.name() + ".yaml"), redactor.redact(yaml));
                 }
             }
             spec.commandLine().getOut().print(redactor.redact(stream.toString()));
             spec.commandLine().getOut().flush();
             String summary = "exported " + (remotes.size() - skipped.size()) + " of " + remotes.size()
                     + " connections of " + resolved.key() + (skipped.isEmpty() ? ""
-                    : "; not exported (no connection type of the adapter renders them): " + skipped);
+                    : "; not exported: " + skipped);
             spec.commandLine().getErr().println(summary);
             return skipped.isEmpty() ? ExitCodes.NO_CHANGE : ExitCodes.ERROR;
         }

@@ -17,6 +17,13 @@ import java.util.Map;
 final class ExportProbe {
     static final String SECRET_NAME = "federator-export-probe";
     static final String SECRET_KEY = "value";
+    /** The probe Secret's value: a rendered field holding it is a secret, never read back. */
+    static final String SECRET_MARKER = "xsecretx";
+    /** The probe Secret's key for a SAML signing certificate, and the exported Secret's. */
+    static final String CERTIFICATE_KEY = "tls.crt";
+    /** A throwaway public certificate: where its base64 shows in a rendering is where the vendor keeps one. */
+    static final String CERTIFICATE = certificate();
+
     /** The two markers of a list field; what separates them in a rendered text is the list's separator. */
     static final List<String> LIST_ITEMS = List.of("a", "b");
 
@@ -39,6 +46,7 @@ final class ExportProbe {
             }
             case SAML -> {
                 fields.put("saml.entityId", "xentityidx");
+                fields.put("saml.nameIdFormat", "xnameidformatx");
                 for (String url : List.of("signInEndpoint", "signOutEndpoint", "metadataUrl")) {
                     fields.put("saml." + url, "https://x" + url.toLowerCase() + "x.invalid");
                 }
@@ -95,8 +103,37 @@ final class ExportProbe {
         if (type != ConnectionType.SAML) {
             ObjectNode ref = spec.objectNode().put("name", SECRET_NAME).put("key", SECRET_KEY);
             set(spec, block(type) + ".clientSecretRef", ref);
+        } else {
+            set(spec, "saml.signingCertificateRef", spec.objectNode().put("name", SECRET_NAME)
+                    .put("key", CERTIFICATE_KEY));
         }
         return spec;
+    }
+
+    /** The base64 body of the probe certificate, as vendors store it without PEM armour. */
+    static String certificateBase64() {
+        return CERTIFICATE.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    }
+
+    /** A vendor's certificate text (PEM, or base64 DER) as PEM. */
+    static String pem(String text) {
+        if (text.contains("BEGIN CERTIFICATE")) {
+            return text;
+        }
+        String body = text.replaceAll("\\s", "");
+        StringBuilder pem = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
+        for (int i = 0; i < body.length(); i += 64) {
+            pem.append(body, i, Math.min(body.length(), i + 64)).append('\n');
+        }
+        return pem.append("-----END CERTIFICATE-----\n").toString();
+    }
+
+    private static String certificate() {
+        try (var in = ExportProbe.class.getResourceAsStream("/META-INF/federator/export-probe-certificate.pem")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("this build lacks the export probe certificate", e);
+        }
     }
 
     static void set(ObjectNode root, String path, JsonNode value) {

@@ -24,18 +24,40 @@ import java.util.regex.Pattern;
  * found by rendering each one true and false. A type whose fixed values the remote contradicts is not this one.
  */
 final class ReverseRendering {
-    /** The spec read back; {@code evidence} counts the fixed values the remote agreed with, to rank types. */
-    record Result(ConnectionType type, ObjectNode spec, int evidence) {}
+    /**
+     * The spec read back; {@code evidence} counts the fixed values the remote agreed with, to rank types;
+     * {@code rejection} says why the type does not fit (then spec is null).
+     */
+    record Result(ConnectionType type, ObjectNode spec, int evidence, int mismatches, String rejection,
+                  String certificatePath, String certificatePem) {
+        static Result rejected(ConnectionType type, String why) {
+            return new Result(type, null, 0, 0, type + ": " + why, null, null);
+        }
+
+        boolean fits() { return rejection == null; }
+    }
 
     private ReverseRendering() {}
 
-    static Optional<Result> read(ConnectionType type, JsonNode remote, Function<ObjectNode, Rendering> render,
-                                 ObjectNode probe) {
+    /** @param ignored paths that never tell a type apart (the owner marker) */
+    static Result read(ConnectionType type, JsonNode remote, Function<ObjectNode, Rendering> render,
+                       ObjectNode probe, Set<String> ignored) {
         Rendering base;
         try {
             base = render.apply(probe);
         } catch (RuntimeException e) {
-            return Optional.empty(); // the adapter cannot render this type at all
+            // Some vendors hold one item where the spec has a list (LoginRadius: one domain): try with one.
+            ExportProbe.listFields(type).keySet().forEach(f -> {
+                JsonNode list = JsonTree.at(probe, f);
+                if (list instanceof ArrayNode items && items.size() > 1) {
+                    items.remove(1);
+                }
+            });
+            try {
+                base = render.apply(probe);
+            } catch (RuntimeException again) {
+                return Result.rejected(type, "the adapter cannot render it (" + again.getMessage() + ")");
+            }
         }
         ObjectNode spec = probe.deepCopy();
         Set<String> booleanLeaves = new HashSet<>();
@@ -43,23 +65,43 @@ final class ReverseRendering {
             readBoolean(field, remote, render, probe, spec, booleanLeaves);
         }
         int evidence = 0;
+        int mismatches = 0;
         Set<String> found = new HashSet<>();
+        String certificatePath = null;
+        String certificatePem = null;
+        String probeCertificate = ExportProbe.certificateBase64().substring(0, 64);
         for (Map.Entry<String, JsonNode> leaf : JsonTree.leaves(base.body()).entrySet()) {
             String path = leaf.getKey();
             JsonNode want = leaf.getValue();
             JsonNode have = JsonTree.at(remote, path);
-            if (booleanLeaves.contains(path) || base.writeOnlyPaths().contains(path) || want.isNull()) {
+            if (booleanLeaves.contains(path) || base.writeOnlyPaths().contains(path) || ignored.contains(path)
+                    || want.isNull() || want.toString().contains(ExportProbe.SECRET_MARKER)) {
+                continue;
+            }
+            if (want.toString().contains(probeCertificate)) {
+                certificatePath = path;
+                JsonNode value = have.isArray() && !have.isEmpty() ? have.get(0) : have;
+                certificatePem = absent(value) ? null : ExportProbe.pem(value.asText());
                 continue;
             }
             Optional<Integer> read = readLeaf(type, want, have, spec, found);
-            if (read.isEmpty()) {
-                return Optional.empty();
+            if (read.isPresent()) {
+                evidence += read.get();
+            } else if (base.identityPaths().contains(path) || Template.of(want.asText(), type).hasMarkers()) {
+                // The remote's value is never shown: it may be a secret the vendor returns in clear.
+                return Result.rejected(type, "the vendor's " + path + " does not have the form " + want);
+            } else {
+                mismatches++; // a fixed value that depends on something the probe lacks (e.g. a certificate)
             }
-            evidence += read.get();
         }
         ExportProbe.textFields(type).keySet().stream().filter(f -> !found.contains(f)).forEach(f -> remove(spec, f));
         ExportProbe.listFields(type).keySet().stream().filter(f -> !found.contains(f)).forEach(f -> remove(spec, f));
-        return Optional.of(new Result(type, spec, evidence));
+        List.of("attributeMapping", ExportProbe.block(type)).forEach(f -> {
+            if (spec.path(f).isObject() && spec.path(f).isEmpty()) {
+                spec.remove(f); // an empty block renders differently from none (Auth0: mapping_mode)
+            }
+        });
+        return new Result(type, spec, evidence, mismatches, null, certificatePath, certificatePem);
     }
 
     /** @return the evidence the leaf gave, or empty when the remote contradicts a fixed value */
@@ -153,6 +195,8 @@ final class ReverseRendering {
      * between them (its separator) become one group.
      */
     private record Template(Pattern pattern, List<String> fields, List<String> separators, boolean hasFixedText) {
+        boolean hasMarkers() { return !fields.isEmpty(); }
+
         static Template of(String text, ConnectionType type) {
             String rest = text;
             List<String> fields = new ArrayList<>();
