@@ -10,16 +10,17 @@ import java.util.function.BiPredicate;
 
 /**
  * Compares the managed fields of a rendering with what the vendor holds, the same way for every vendor. Fields the
- * vendor hides are compared through fingerprints of what was last written.
+ * vendor hides are compared through fingerprints of what was last written. Public for the command line's
+ * {@code diff}, which must compare exactly as the operator does.
  */
-final class Differ {
+public final class Differ {
     private Differ() {}
 
     /**
      * @param writeOnlyMatches tells whether the fingerprint recorded for a write-only path matches the desired value
      * @return the dot paths that differ, in rendering order; names only
      */
-    static List<String> changedPaths(Rendering rendering, JsonNode remote, BiPredicate<String, String> writeOnlyMatches) {
+    public static List<String> changedPaths(Rendering rendering, JsonNode remote, BiPredicate<String, String> writeOnlyMatches) {
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> leaf : JsonTree.leaves(rendering.body()).entrySet()) {
             String path = leaf.getKey();
@@ -38,7 +39,7 @@ final class Differ {
         return changed;
     }
 
-    static boolean equal(JsonNode want, JsonNode have) {
+    public static boolean equal(JsonNode want, JsonNode have) {
         if (isEmpty(want) || isEmpty(have)) {
             return isEmpty(want) && isEmpty(have);
         }

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class FingerprintKeyProvider {
-    static final String KEY = "hmac-key";
+    public static final String KEY = "hmac-key";
     private static final Logger LOG = Logger.getLogger(FingerprintKeyProvider.class);
 
     @Produces

@@ -80,6 +80,19 @@ public final class Samples {
         return connections;
     }
 
+    /** Copies of the documents with each platform's vendor URL from {@code vendorUrl}, as {@link #apply} uses them. */
+    public static List<ObjectNode> pointedAt(List<ObjectNode> docs, Function<String, String> vendorUrl) {
+        List<ObjectNode> copies = new ArrayList<>();
+        for (ObjectNode doc : docs) {
+            ObjectNode copy = doc.deepCopy();
+            if (copy.path("kind").asText().endsWith("IdentityPlatform")) {
+                pointAtSimulator((ObjectNode) copy.path("spec"), vendorUrl);
+            }
+            copies.add(copy);
+        }
+        return copies;
+    }
+
     private static void pointAtSimulator(ObjectNode spec, Function<String, String> vendorUrl) {
         spec.fieldNames().forEachRemaining(field -> {
             JsonNode block = spec.get(field);

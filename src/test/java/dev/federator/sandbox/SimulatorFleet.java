@@ -84,6 +84,15 @@ public final class SimulatorFleet implements AutoCloseable {
         return simulator == null ? null : simulator.baseUrl();
     }
 
+    /** The simulator of a platform's vendor block (auth0, keycloak...), e.g. for its call log. */
+    public SimulatorServer<?> simulator(String vendor) {
+        SimulatorServer<?> simulator = byVendor.get(vendor);
+        if (simulator == null) {
+            throw new IllegalArgumentException("no simulator for " + vendor + "; have " + byVendor.keySet());
+        }
+        return simulator;
+    }
+
     public KeycloakSimulator keycloak() { return (KeycloakSimulator) byVendor.get("keycloak"); }
 
     public EztoSimulator ezto() { return (EztoSimulator) byVendor.get("ezto"); }

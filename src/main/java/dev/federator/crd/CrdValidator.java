@@ -16,6 +16,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * What the API server would say to a manifest, for the checks the Fabric8 mock server does not do: the CRD's
  * OpenAPI schema (types, enums, patterns, required, unknown fields as kubectl's strict validation) and its CEL
- * rules, evaluated with the CEL reference implementation. Rules that use oldSelf run only for updates.
+ * rules, evaluated with the CEL reference implementation. Rules that use oldSelf run only for updates. Used by the
+ * bad-input catalogue and by the command line ({@code federator diff}) on the manifests it is given.
  */
 public final class CrdValidator {
     private static final ObjectMapper YAML = new YAMLMapper();
@@ -38,19 +40,48 @@ public final class CrdValidator {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS).build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
+    private static final String CLASSPATH_DIR = "/META-INF/federator/crds/";
+    private static final List<String> SHIPPED = List.of("identityconnections.federator.dev.yaml",
+            "identityplatforms.federator.dev.yaml", "clusteridentityplatforms.federator.dev.yaml");
+
     private final Map<String, JsonNode> schemasByKind = new HashMap<>();
 
+    /** The CRDs in a directory, e.g. the committed crds/. */
     public CrdValidator(Path crdDirectory) {
         try (Stream<Path> files = Files.list(crdDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                JsonNode crd = YAML.readTree(file.toFile());
-                schemasByKind.put(crd.path("spec").path("names").path("kind").asText(),
-                        crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema"));
+                add(YAML.readTree(file.toFile()));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    private CrdValidator() {}
+
+    /** The CRDs this build ships (crds/, copied into the jar under {@value #CLASSPATH_DIR}). */
+    public static CrdValidator fromClasspath() {
+        CrdValidator validator = new CrdValidator();
+        for (String name : SHIPPED) {
+            try (InputStream in = CrdValidator.class.getResourceAsStream(CLASSPATH_DIR + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("this build lacks " + CLASSPATH_DIR + name);
+                }
+                validator.add(YAML.readTree(in));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return validator;
+    }
+
+    private void add(JsonNode crd) {
+        schemasByKind.put(crd.path("spec").path("names").path("kind").asText(),
+                crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema"));
+    }
+
+    /** Whether this kind has a CRD here (else {@link #validate} refuses it). */
+    public boolean knows(String kind) { return schemasByKind.containsKey(kind); }
 
     /** Every rejection the API server would give, as "path: message"; empty when the manifest is accepted. */
     public List<String> validate(JsonNode manifest, JsonNode old) {
@@ -132,7 +163,7 @@ public final class CrdValidator {
     }
 
     /** JSON as the plain values CEL works on: maps, lists, Long, Double, Boolean, String. */
-    static Object plain(JsonNode node) {
+    private static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
