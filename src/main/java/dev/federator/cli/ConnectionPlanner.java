@@ -12,6 +12,7 @@ import dev.federator.connection.Ownership;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.VendorClientCache;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
@@ -56,7 +57,7 @@ final class ConnectionPlanner {
         DesiredConnection desired = pieces.desired().build(manifest, new HashMap<>());
         Plan plan = new Plan(ns, name, platform.key(), platform.vendor(), desired.name());
         if (!entry.provider().supportedKinds().contains(desired.kind())) {
-            return plan.of(Action.blocked, List.of(), "UnsupportedType", platform.vendor() + " cannot hold "
+            return plan.of(Action.blocked, List.of(), Reason.UnsupportedType.name(), platform.vendor() + " cannot hold "
                     + desired.kind() + " connections; supported: " + entry.provider().supportedKinds());
         }
         Rendering rendering = client.render(desired);

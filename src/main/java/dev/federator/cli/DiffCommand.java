@@ -3,9 +3,8 @@ package dev.federator.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.crd.CrdValidator;
+import dev.federator.provider.spi.ReconcileFailure;
 import dev.federator.provider.spi.VendorException;
-import dev.federator.platform.PlatformProblem;
-import dev.federator.secrets.SecretProblem;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -131,11 +130,11 @@ final class DiffCommand implements Callable<Integer> {
         try {
             return planner.plan(c);
         } catch (VendorException e) {
-            return ConnectionPlan.error(ns, name, e.reason(), "the vendor could not be read: " + e.getMessage());
-        } catch (SecretProblem e) {
-            return ConnectionPlan.error(ns, name, e.reason(), e.getMessage());
-        } catch (PlatformProblem e) {
-            return ConnectionPlan.error(ns, name, e.reason(), e.getMessage());
+            return ConnectionPlan.error(ns, name, e.reason().name(), "the vendor could not be read: " + e.getMessage());
+        } catch (ReconcileFailure e) {
+            return ConnectionPlan.error(ns, name, e.reason().name(), e.getMessage());
+        } catch (NeedsCluster e) {
+            return ConnectionPlan.error(ns, name, "NeedsCluster", e.getMessage());
         } catch (KubernetesClientException e) {
             return ConnectionPlan.error(ns, name, "ClusterUnreadable", "the cluster could not be read: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -84,7 +84,7 @@ final class OperatorPieces {
         Optional<ClusterIdentityPlatform> cluster = namespaced ? Optional.empty() : source.clusterPlatform(ref.name);
         if (!source.live() && cluster.map(c -> c.getSpec().allowedNamespaces)
                 .map(a -> a.from == AllowedNamespaces.From.Selector).orElse(false)) {
-            throw new PlatformProblem("NeedsCluster", "ClusterIdentityPlatform " + ref.name + " admits namespaces by "
+            throw new NeedsCluster("ClusterIdentityPlatform " + ref.name + " admits namespaces by "
                     + "label selector; that needs the cluster's namespaces (run without --local)");
         }
         return resolver.resolve(connection, platform, cluster);

@@ -1,5 +1,6 @@
 package dev.federator.cli;
 
+import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.secrets.SecretReader;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -26,7 +27,7 @@ final class SourceSecretReader extends SecretReader {
 
     @Override
     public Secret secret(String namespace, String name) {
-        Secret secret = source.secret(namespace, name).orElseThrow(() -> new SecretProblem("SecretNotFound", "Secret "
+        Secret secret = source.secret(namespace, name).orElseThrow(() -> new SecretProblem(Reason.SecretNotFound, "Secret "
                 + namespace + "/" + name + " does not exist" + (source.live() ? " in the cluster" : " in the given "
                 + "files (--secrets, or among the manifests)")));
         keys(secret).stream().filter(key -> !IDENTIFIER.matcher(key).find())

@@ -1,5 +1,6 @@
 package dev.federator.cli;
 
+import dev.federator.provider.spi.Reason;
 import dev.federator.api.v1alpha1.CaBundleRef;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.TrustStores;
@@ -23,7 +24,7 @@ final class SourceTrustStores extends TrustStores {
         }
         String ns = platform.secretNamespace();
         return source.configMap(ns, ref.name).map(m -> m.getData() == null ? null : m.getData().get(ref.key))
-                .orElseThrow(() -> new SecretProblem("CABundleNotFound", "ConfigMap " + ns + "/" + ref.name
+                .orElseThrow(() -> new SecretProblem(Reason.CABundleNotFound, "ConfigMap " + ns + "/" + ref.name
                         + " with key '" + ref.key + "' (spec.tls.caBundleRef) does not exist"));
     }
 }
