@@ -65,7 +65,7 @@ final class ConnectionPlanner {
         Optional<RemoteConnection> found = client.find(desired.name(), status.externalId);
         boolean observeOnly = manifest.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         if (found.isEmpty()) {
-            return observeOnly ? plan.of(Action.drift, List.of(), "NotFoundOnVendor", "no connection named "
+            return observeOnly ? plan.of(Action.drift, List.of(), Reason.NotFoundOnVendor.name(), "no connection named "
                     + desired.name() + " exists; ObserveOnly never creates it")
                     : plan.of(Action.create, creation(rendering, secretPaths), null, null);
         }
@@ -79,11 +79,11 @@ final class ConnectionPlanner {
         if (observeOnly) {
             client.ownerMarkerPath().ifPresent(changed::remove);
             return changed.isEmpty() ? plan.of(Action.nochange, changes, null, null) : plan.of(Action.drift,
-                    changes, "DriftDetected", "fields differ on the vendor; ObserveOnly never writes them");
+                    changes, Reason.DriftDetected.name(), "fields differ on the vendor; ObserveOnly never writes them");
         }
         if (!Ownership.owns(remote, status, uid, client)) {
             if (manifest.getSpec().adoption() != AdoptionPolicy.IfExists) {
-                return plan.of(Action.conflict, List.of(), "AlreadyExists", "a connection named " + desired.name()
+                return plan.of(Action.conflict, List.of(), Reason.AlreadyExists.name(), "a connection named " + desired.name()
                         + " exists on " + platform.key() + " and was not created by this resource; set "
                         + "spec.adoption: IfExists to take it over");
             }
@@ -92,7 +92,7 @@ final class ConnectionPlanner {
         List<String> immutable = new ArrayList<>(changed);
         immutable.retainAll(rendering.identityPaths());
         if (!immutable.isEmpty()) {
-            return plan.of(Action.blocked, changes, "ImmutableField", "the vendor cannot change " + immutable
+            return plan.of(Action.blocked, changes, Reason.ImmutableField.name(), "the vendor cannot change " + immutable
                     + " of an existing connection");
         }
         return plan.of(changed.isEmpty() ? Action.nochange : Action.update, changes, null, null);
