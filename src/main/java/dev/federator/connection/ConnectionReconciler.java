@@ -7,6 +7,7 @@ import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.ManagementPolicy;
 import dev.federator.api.v1alpha1.PlatformRef;
+import dev.federator.idp.RecheckRequests;
 import dev.federator.metrics.ConnectionMetrics;
 import dev.federator.platform.PlatformProblem;
 import dev.federator.platform.PlatformAdmission;
@@ -130,7 +131,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             }
             boolean steady = ConnectionSync.steady(connection, before);
             Map<String, String> secretVersions = new TreeMap<>();
-            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, secretVersions),
+            sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, platform, secretVersions),
                     steady, pending -> persisted[0] = persistNow(connection, pending, context));
             certificates.evaluate(connection, status);
             status.inputsDigest = Conditions.isTrue(status.conditions, Conditions.READY)
@@ -378,6 +379,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 .build();
         return List.of(new InformerEventSource<>(secrets, context), new InformerEventSource<>(platforms, context),
                 new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission),
+                new RecheckRequests(),
                 new PlatformUsersFeed(platformUsers, (key, clusterScoped) -> cache
                         .byIndex(clusterScoped ? CLUSTER_PLATFORM_INDEX : PLATFORM_INDEX, key).stream()
                         .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList()));
