@@ -9,6 +9,7 @@ import dev.federator.api.v1alpha1.ManagementPolicy;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.idp.RecheckRequests;
 import dev.federator.metrics.ConnectionMetrics;
+import dev.federator.serviceprovider.ServiceProviderValues;
 import dev.federator.platform.PlatformProblem;
 import dev.federator.platform.PlatformAdmission;
 import dev.federator.platform.PlatformResolver;
@@ -134,6 +135,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
             sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, platform, secretVersions),
                     steady, pending -> persisted[0] = persistNow(connection, pending, context));
             certificates.evaluate(connection, status);
+            status.serviceProvider = ServiceProviderValues.of(platform, connection);
             status.inputsDigest = Conditions.isTrue(status.conditions, Conditions.READY)
                     ? unchanged.digest(connection, platform, secretVersions) : null;
             next = jitter(platform.syncInterval());
