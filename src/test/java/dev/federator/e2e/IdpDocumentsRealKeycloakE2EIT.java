@@ -91,6 +91,8 @@ class IdpDocumentsRealKeycloakE2EIT {
         assertThat(config.path("jwksUrl").asText()).isEqualTo(protocol + "/certs");
         assertThat(config.path("logoutUrl").asText()).isEqualTo(protocol + "/logout");
         assertThat(config.path("issuer").asText()).isEqualTo(issuer());
+        assertThat(ConnectionProbe.get(kube(), ns, "corp-oidc").getStatus().serviceProvider.redirectUri)
+                .isEqualTo(server.url() + "/realms/" + spRealm + "/broker/corp-oidc/endpoint");
     }
 
     @Test
@@ -109,6 +111,15 @@ class IdpDocumentsRealKeycloakE2EIT {
         assertThat(idp.path("config").path("idpEntityId").asText()).isEqualTo(issuer());
         assertThat(idp.path("config").path("singleSignOnServiceUrl").asText())
                 .isEqualTo(issuer() + "/protocol/saml");
+
+        // What the IdP admin is told to enter is what this Keycloak really serves.
+        var sp = ConnectionProbe.get(kube(), ns, "corp-saml").getStatus().serviceProvider;
+        String broker = server.url() + "/realms/" + spRealm + "/broker/corp-saml/endpoint";
+        assertThat(sp.acsUrl).isEqualTo(broker);
+        assertThat(sp.entityId).isEqualTo(server.url() + "/realms/" + spRealm);
+        assertThat(sp.metadataUrl).isEqualTo(broker + "/descriptor");
+        assertThat(admin().call("GET", "/realms/" + spRealm + "/broker/corp-saml/endpoint/descriptor", null).body())
+                .contains("entityID=\"" + sp.entityId + "\"").contains("Location=\"" + broker + "\"");
 
         rotateSigningKey(before.get(0));
         String newCertificate = signingKeys().get(0).path("certificate").asText();
