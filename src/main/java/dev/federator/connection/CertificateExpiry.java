@@ -88,6 +88,10 @@ public class CertificateExpiry {
 
     private static String secretRef(IdentityConnection connection) {
         var saml = connection.getSpec() == null ? null : connection.getSpec().saml;
+        if (saml != null && saml.signingCertificateRef == null && saml.metadataUrl != null) {
+            return "the IdP's metadata at " + saml.metadataUrl + " (the IdP must publish it there; it is read again "
+                    + "every sync interval)";
+        }
         if (saml == null || saml.signingCertificateRef == null) {
             return "the Secret named by spec.saml.signingCertificateRef";
         }

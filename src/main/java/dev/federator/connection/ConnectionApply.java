@@ -1,5 +1,6 @@
 package dev.federator.connection;
 
+import dev.federator.serviceprovider.ServiceProviderValues;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.platform.ResolvedPlatform;
@@ -32,9 +33,10 @@ public class ConnectionApply {
         IdentityConnection connection = pass.connection();
         IdentityConnectionStatus status = pass.status();
         Map<String, String> secretVersions = new TreeMap<>();
-        sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, secretVersions),
+        sync.sync(connection, status, platform, entry.client(), desiredStates.build(connection, platform, secretVersions),
                 ConnectionSync.steady(connection, pass.before()), pass::persistNow);
         certificates.evaluate(connection, status);
+        status.serviceProvider = ServiceProviderValues.of(platform, connection);
         status.inputsDigest = Conditions.isTrue(status.conditions, Conditions.READY)
                 ? unchanged.digest(connection, platform, secretVersions) : null;
     }

@@ -1,5 +1,6 @@
 package dev.federator.connection;
 
+import dev.federator.idp.RecheckRequests;
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
@@ -91,7 +92,7 @@ public class ConnectionWatches {
                                 ? Set.of(new ResourceID(c.getSpec().platformRef.name)) : Set.of())
                 .build();
         return List.of(new InformerEventSource<>(secrets, context), new InformerEventSource<>(platforms, context),
-                new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission),
+                new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission), new RecheckRequests(),
                 new PlatformUsersFeed(platformUsers, (key, clusterScoped) -> cache
                         .byIndex(clusterScoped ? CLUSTER_PLATFORM_INDEX : PLATFORM_INDEX, key).stream()
                         .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList()));

@@ -7,6 +7,8 @@ import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.OidcSpec;
 import dev.federator.api.v1alpha1.SamlSpec;
 import dev.federator.api.v1alpha1.SecretKeyRef;
+import dev.federator.idp.IdpSources;
+import dev.federator.platform.ResolvedPlatform;
 import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.PemCertificates;
 import dev.federator.secrets.SecretProblem;
@@ -23,14 +25,32 @@ import java.time.Clock;
 public class DesiredStateBuilder {
     private final SecretReader secrets;
     private final Clock clock;
+    private final IdpSources idp;
 
+    /** Without the IdP's documents: spec and Secrets only (the CLI's export probe). */
     public DesiredStateBuilder(SecretReader secrets, Clock clock) {
-        this.secrets = secrets;
-        this.clock = clock;
+        this(secrets, clock, null);
     }
 
-    /** @param secretVersions gets the resourceVersion of every Secret read, by name */
+    @jakarta.inject.Inject
+    public DesiredStateBuilder(SecretReader secrets, Clock clock, IdpSources idp) {
+        this.secrets = secrets;
+        this.clock = clock;
+        this.idp = idp;
+    }
+
+    /** From the spec and Secrets alone: the IdP's metadata and discovery documents are not read. */
     public DesiredConnection build(IdentityConnection connection, java.util.Map<String, String> secretVersions) {
+        return build(connection, null, secretVersions);
+    }
+
+    /**
+     * @param platform where the connection goes, which decides whether the IdP's documents are read (and with which
+     *     CA bundle); null to use the spec and Secrets alone
+     * @param secretVersions gets the resourceVersion of every Secret read, by name
+     */
+    public DesiredConnection build(IdentityConnection connection, ResolvedPlatform platform,
+                                   java.util.Map<String, String> secretVersions) {
         IdentityConnectionSpec spec = connection.getSpec();
         String ns = connection.getMetadata().getNamespace();
         ConnectionKind kind = ConnectionKind.valueOf(spec.type.name());
@@ -44,6 +64,12 @@ public class DesiredStateBuilder {
             case Okta -> hosted = hosted(required(spec.okta, "okta"), spec.okta.domain, ns, secretVersions);
             case GoogleWorkspace -> hosted = hosted(required(spec.googleWorkspace, "googleWorkspace"),
                     spec.googleWorkspace.tenantDomain, ns, secretVersions);
+        }
+        if (idp != null && platform != null && oidc != null) {
+            oidc = idp.oidc(connection, platform, oidc);
+        }
+        if (idp != null && platform != null && saml != null) {
+            saml = idp.saml(connection, platform, saml);
         }
         AttributeMapping m = spec.attributeMapping;
         return new DesiredConnection(connection.remoteName(), spec.displayName, spec.enabled(), kind, oidc, saml, hosted,

@@ -3,6 +3,7 @@ package dev.federator.connection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
+import dev.federator.idp.RecheckRequests;
 import dev.federator.platform.ResolvedPlatform;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -57,6 +58,11 @@ public class UnchangedInputs {
                 .append('@').append(connection.getMetadata().getGeneration())
                 .append("\nplatform=").append(platform.key()).append('/').append(platform.resource().getMetadata().getUid())
                 .append(' ').append(spec);
+        String recheck = RecheckRequests.requested(connection);
+        if (recheck != null) {
+            // A new re-check request is a new input: the pass it asks for must not be skipped.
+            text.append("\nrecheck=").append(recheck);
+        }
         new TreeMap<>(secretVersions).forEach((name, version) -> text.append("\nsecret=").append(name).append('@')
                 .append(version));
         try {

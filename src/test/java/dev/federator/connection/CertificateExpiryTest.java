@@ -129,4 +129,13 @@ class CertificateExpiryTest {
         assertThatThrownBy(() -> CertificateExpiry.parseWindow("a month"))
                 .hasMessageContaining("federator.certificate-expiry-warning");
     }
+
+    @Test
+    void aCertificateFromMetadataPointsAtTheIdpsMetadata() {
+        connection.getSpec().saml.signingCertificateRef = null;
+        connection.getSpec().saml.metadataUrl = "https://adfs.corp.example.com/FederationMetadata.xml";
+        certificateExpiringIn(Duration.ofDays(3));
+        expiry().evaluate(connection, status);
+        assertThat(condition().getMessage()).contains("the IdP's metadata at https://adfs.corp.example.com/FederationMetadata.xml");
+    }
 }

@@ -133,4 +133,15 @@ class UnchangedInputsTest {
         before.inputsDigest = null;
         assertThat(check()).as("recorded by an older operator").isEmpty();
     }
+
+    @Test
+    void aNewRecheckRequestIsANewInputAndTheSameOneIsNot() {
+        assertThat(check()).isPresent();
+        connection.getMetadata().setAnnotations(Map.of(dev.federator.idp.RecheckRequests.ANNOTATION, "2026-11-23T12:00Z"));
+        assertThat(check()).isEmpty();
+        before.inputsDigest = inputs.digest(connection, platform, Map.of("corp-client", "41"));
+        assertThat(check()).isPresent();
+        connection.getMetadata().setAnnotations(Map.of(dev.federator.idp.RecheckRequests.ANNOTATION, "2026-11-23T12:01Z"));
+        assertThat(check()).isEmpty();
+    }
 }

@@ -31,6 +31,10 @@ public class IdentityConnectionStatus {
     @JsonPropertyDescription("The SAML signing certificate in use.")
     public SigningCertificateStatus signingCertificate;
 
+    @JsonPropertyDescription("The values the IdP's administrator enters for this connection (redirect URI; ACS URL, "
+            + "SP entity id, SP metadata URL), where the vendor lets us know them.")
+    public ServiceProviderStatus serviceProvider;
+
     @JsonPropertyDescription("Keyed fingerprints (HMAC-SHA256 with an operator-held key) of the secret values last "
             + "written, so write-only secrets can be compared without reading them back. Not reversible.")
     public Map<String, String> secretFingerprints = new TreeMap<>();

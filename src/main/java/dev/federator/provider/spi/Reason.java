@@ -95,6 +95,16 @@ public enum Reason {
     MissingDomain(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "LoginRadius: the connection needs one domain"),
     TooManyDomains(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "LoginRadius: a connection holds one domain only"),
     // Deletion
+    // The IdP's published documents (saml.metadataUrl, OIDC discovery)
+    MetadataUnavailable(READY, BOTH, RETRY_SOON, DEGRADED,
+            "the IdP's SAML metadata (saml.metadataUrl) could not be fetched; nothing changed on the vendor"),
+    MetadataInvalid(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED,
+            "the IdP's SAML metadata is malformed, too large, of the wrong type or hostile; nothing changed on the vendor"),
+    MetadataHasNoCertificate(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED,
+            "the IdP's SAML metadata holds no signing certificate; the vendor keeps the ones it has"),
+    DiscoveryUnavailable(READY, BOTH, RETRY_SOON, DEGRADED, "the OIDC discovery document could not be fetched"),
+    DiscoveryInvalid(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED,
+            "the OIDC discovery document is malformed or names another issuer"),
     DeleteFailed(READY, BOTH, RETRY_SOON, DEGRADED,
             "the vendor delete cannot finish; retried, and the message gives the kubectl patch that ends it"),
     Deleted(NO_CONDITION, EVENT, NONE, NO_HEALTH, "deleted the connection on the vendor"),
@@ -107,7 +117,10 @@ public enum Reason {
     Replaced(NO_CONDITION, EVENT, NONE, NO_HEALTH, "the vendor keys the connection by a changed field: created anew"),
     Adopted(NO_CONDITION, EVENT, NONE, NO_HEALTH, "took over an existing connection (adoption: IfExists)"),
     Recreated(NO_CONDITION, EVENT, NONE, NO_HEALTH, "created again after someone deleted it on the vendor"),
-    CertificateExpiring(NO_CONDITION, EVENT, NONE, NO_HEALTH, "warning: the CertificateExpiring condition turned True");
+    CertificateExpiring(NO_CONDITION, EVENT, NONE, NO_HEALTH, "warning: the CertificateExpiring condition turned True"),
+    IdpMetadataChanged(NO_CONDITION, EVENT, NONE, NO_HEALTH,
+            "the IdP's SAML metadata changed (certificates by fingerprint and notAfter, endpoints)"),
+    OidcDiscoveryChanged(NO_CONDITION, EVENT, NONE, NO_HEALTH, "the OIDC discovery document changed the endpoints");
 
     /** The condition a reason is written on; failures also go on Synced for connections. */
     public enum On {
