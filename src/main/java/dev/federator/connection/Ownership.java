@@ -11,10 +11,10 @@ import java.util.Optional;
  * but whose answer never reached the status (a crash in between), so that such a connection is neither adopted by
  * accident nor left behind by a delete.
  */
-final class Ownership {
+public final class Ownership {
     private Ownership() {}
 
-    static boolean owns(RemoteConnection remote, IdentityConnectionStatus status, String uid, VendorClient client) {
+    public static boolean owns(RemoteConnection remote, IdentityConnectionStatus status, String uid, VendorClient client) {
         Optional<String> marker = OwnerMarker.of(remote, client);
         if (marker.isPresent()) {
             return marker.get().equals(uid);

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.federator.api.v1alpha1.AdoptionPolicy;
-import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.IdentityConnectionSpec;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.ManagementPolicy;
 import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.connection.ConnectionSync;
+import dev.federator.connection.Ownership;
 import dev.federator.connection.RemoteSnapshots;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.VendorRegistry;
@@ -21,6 +20,7 @@ import dev.federator.sim.CallLog;
 import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
 import dev.federator.provider.kit.CallObserver;
+import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.RemoteConnection;
@@ -109,9 +109,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
         IdentityConnection resource = new IdentityConnection();
         resource.setMetadata(new ObjectMetaBuilder().withName(desired.name()).withNamespace(NAMESPACE)
                 .withUid(desired.ownerId()).withGeneration(1L).build());
-        IdentityConnectionSpec spec = new IdentityConnectionSpec();
-        spec.type = ConnectionType.valueOf(desired.kind().name());
-        resource.setSpec(spec);
+        resource.setSpec(ResourceSpecs.of(desired));
         return new Connection(resource, new IdentityConnectionStatus());
     }
 
@@ -169,6 +167,45 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
         }
 
         /**
+         * A first pass whose create reaches the vendor, after which the process dies before the status is written:
+         * the status keeps only what was persisted before the create (pendingCreate). Returns the connection the
+         * lost create left on the vendor.
+         */
+        public RemoteConnection crashMidCreate(DesiredConnection desired) {
+            List<IdentityConnectionStatus> persisted = new CopyOnWriteArrayList<>();
+            sync.sync(resource, status, platform, client, desired, false, s -> persisted.add(copy(s)));
+            assertThat(persisted).as("%s: the pending create was persisted before the create", fixture.vendor())
+                    .hasSize(1);
+            RemoteConnection created = remote(desired.name());
+            IdentityConnectionStatus lost = persisted.get(0);
+            status.conditions.clear();
+            status.externalId = lost.externalId;
+            status.pendingCreate = lost.pendingCreate;
+            status.secretFingerprints.clear();
+            status.secretFingerprints.putAll(lost.secretFingerprints);
+            status.lastSyncTime = null;
+            return created;
+        }
+
+        /**
+         * What the operator's cleanup does on the vendor for this resource once it is deleted, with {@code vendor}
+         * as its client: the outcome it would report (Released, Gone, NotDeleted, Deleted or Pending).
+         */
+        public String cleanup(VendorClient vendor) {
+            if (status.externalId == null && status.pendingCreate == null) { // ConnectionReconciler.neverReachedVendor
+                return "Released";
+            }
+            Optional<RemoteConnection> remote = vendor.find(resource.remoteName(), status.externalId);
+            if (remote.isEmpty()) {
+                return "Gone";
+            }
+            if (!Ownership.owns(remote.get(), status, resource.getMetadata().getUid(), vendor)) {
+                return "NotDeleted";
+            }
+            return vendor.delete(remote.get()) == DeleteOutcome.PENDING ? "Pending" : "Deleted";
+        }
+
+        /**
          * "Nothing differs, nothing is written": a pass with a direct read and a drift-check pass, both Ready and both
          * without a single write on the vendor.
          */
@@ -193,6 +230,14 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
                     assertThat(client.find(name, status.externalId)).as("%s: %s still found after delete",
                             fixture.vendor(), name).isEmpty());
         }
+    }
+
+    private static IdentityConnectionStatus copy(IdentityConnectionStatus s) {
+        IdentityConnectionStatus copy = new IdentityConnectionStatus();
+        copy.externalId = s.externalId;
+        copy.pendingCreate = s.pendingCreate;
+        copy.secretFingerprints.putAll(s.secretFingerprints);
+        return copy;
     }
 
     /** The secret the simulator holds for a connection. */
