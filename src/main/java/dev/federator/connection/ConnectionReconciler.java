@@ -196,7 +196,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         try {
             String platformKey = PlatformResolver.keyOf(connection);
             VendorClientCache.Entry entry = clientForDelete(connection, context, platformKey);
-            Optional<RemoteConnection> remote = entry.client().find(name, status.externalId);
+            Optional<RemoteConnection> remote = entry.client().find(ConnectionLookup.of(connection, status.externalId));
             if (remote.isEmpty()) {
                 return DeleteControl.defaultDelete();
             }

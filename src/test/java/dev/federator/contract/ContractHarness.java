@@ -1,6 +1,7 @@
 package dev.federator.contract;
 
 import dev.federator.provider.kit.PacedHttp;
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +11,7 @@ import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.ManagementPolicy;
 import dev.federator.api.v1alpha1.PlatformSpec;
+import dev.federator.connection.ConnectionLookup;
 import dev.federator.connection.ConnectionSync;
 import dev.federator.connection.Ownership;
 import dev.federator.connection.RemoteSnapshots;
@@ -162,7 +164,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
 
         /** The connection as the adapter reads it now. */
         public RemoteConnection remote(String name) {
-            return client.find(name, status.externalId).orElseThrow(() -> new AssertionError(
+            return client.find(Lookup.byName(name, status.externalId)).orElseThrow(() -> new AssertionError(
                     fixture.vendor() + ": the adapter finds no connection " + name + " (id " + status.externalId + ")"));
         }
 
@@ -195,7 +197,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
             if (status.externalId == null && status.pendingCreate == null) { // ConnectionReconciler.neverReachedVendor
                 return "Released";
             }
-            Optional<RemoteConnection> remote = vendor.find(resource.remoteName(), status.externalId);
+            Optional<RemoteConnection> remote = vendor.find(ConnectionLookup.of(resource, status.externalId));
             if (remote.isEmpty()) {
                 return "Gone";
             }
@@ -227,7 +229,7 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
             RemoteConnection remote = remote(name);
             client.delete(remote);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    assertThat(client.find(name, status.externalId)).as("%s: %s still found after delete",
+                    assertThat(client.find(Lookup.byName(name, status.externalId))).as("%s: %s still found after delete",
                             fixture.vendor(), name).isEmpty());
         }
     }

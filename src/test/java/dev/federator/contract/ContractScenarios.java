@@ -1,6 +1,7 @@
 package dev.federator.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -99,7 +100,7 @@ final class ContractScenarios<S extends AutoCloseable> {
         assertThat(c.observe(desired, h.client())).as("%s: drift right after create", vendor).isEmpty();
         assertThat(c.ready()).as("%s: Ready when observed, but %s", vendor, c.readyReason()).isTrue();
         VendorClient restarted = h.newClient();
-        assertThat(restarted.find(NAME, c.status().externalId)).as("%s: a new client finds it by its id", vendor)
+        assertThat(restarted.find(Lookup.byName(NAME, c.status().externalId))).as("%s: a new client finds it by its id", vendor)
                 .map(RemoteConnection::id).contains(c.status().externalId);
         assertThat(c.observe(desired, restarted)).as("%s: drift seen by a new client", vendor).isEmpty();
         assertThat(h.vendorWrites()).as("%s: observing wrote", vendor).isEmpty();
@@ -202,7 +203,7 @@ final class ContractScenarios<S extends AutoCloseable> {
         assertThat(fixture.stored(h.sim(), remote)).as("%s: the simulator still stores it", vendor).isEmpty();
 
         h.resetLogs();
-        assertThat(h.newClient().find(NAME, c.status().externalId)).as("%s: found after delete", vendor).isEmpty();
+        assertThat(h.newClient().find(Lookup.byName(NAME, c.status().externalId))).as("%s: found after delete", vendor).isEmpty();
         assertThat(h.vendorWrites()).as("%s: looking for a deleted connection wrote", vendor).isEmpty();
     }
 

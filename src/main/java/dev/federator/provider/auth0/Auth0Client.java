@@ -8,6 +8,7 @@ import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.TransientVendorException;
@@ -58,7 +59,9 @@ final class Auth0Client implements VendorClient {
     public Rendering render(DesiredConnection desired) { return Auth0Representation.render(desired); }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
+    public Optional<RemoteConnection> find(Lookup lookup) {
+        String name = lookup.name();
+        String externalId = lookup.externalId();
         if (externalId != null && !externalId.isBlank()) {
             Optional<RemoteConnection> byId = get(externalId);
             if (byId.isPresent() && byId.get().name().equals(name)) {
@@ -164,7 +167,7 @@ final class Auth0Client implements VendorClient {
                 .json(body.toString()));
         if (response.status() == 409) {
             // The name may be held by a connection Auth0 is still deleting (asynchronously): then wait, don't fail.
-            if (find(desired.name(), null).isEmpty()) {
+            if (find(Lookup.of(desired, null)).isEmpty()) {
                 throw new TransientVendorException("DeletionInProgress", "Auth0 is still deleting an earlier "
                         + "connection named " + desired.name() + "; it will be created once that finishes",
                         Duration.ofSeconds(2), null);

@@ -64,8 +64,7 @@ final class Auth0Representation {
         body.put("name", desired.name());
         body.put("strategy", strategy(desired.kind()));
         // Auth0 shows the name where display_name is missing, and a PATCH without it resets it to the name.
-        body.put("display_name", desired.displayName() == null || desired.displayName().isBlank() ? desired.name()
-                : desired.displayName());
+        body.put("display_name", desired.displayNameOrName());
         ObjectNode options = body.putObject("options");
         switch (desired.kind()) {
             case OIDC -> oidc(options, desired.oidc(), desired.attributeMapping());

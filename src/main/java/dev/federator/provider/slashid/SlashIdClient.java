@@ -6,6 +6,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.OutcomeUnknownException;
 import dev.federator.provider.spi.RemoteConnection;
@@ -38,12 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * second create.
  */
 final class SlashIdClient implements VendorClient {
-    private record Hint(ConnectionKind kind, String clientId, String label) {}
-
     private final SlashIdTransport transport;
     private final Clock clock;
-    /** What the last rendering for a connection name said, so that find() knows where to look. */
-    private final Map<String, Hint> hints = new ConcurrentHashMap<>();
     /** Creates answered 408, by key, until when a late arrival is still expected. */
     private final Map<String, Instant> unknownCreates = new ConcurrentHashMap<>();
 
@@ -61,27 +58,28 @@ final class SlashIdClient implements VendorClient {
     }
 
     @Override
-    public Rendering render(DesiredConnection desired) {
-        Rendering rendering = SlashIdRepresentation.render(desired);
-        hints.put(desired.name(), new Hint(desired.kind() == ConnectionKind.SAML ? ConnectionKind.SAML : ConnectionKind.OIDC,
-                rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText(null),
-                rendering.body().path("label").asText(null)));
-        return rendering;
-    }
+    public Rendering render(DesiredConnection desired) { return SlashIdRepresentation.render(desired); }
 
+    /**
+     * By id when known (an OIDC credential's id is its client id; a SAML one's is SlashID's), else OIDC credentials by
+     * the connectionName in their marker, then by the spec's client id (credentials without our marker: the operator
+     * decides about adoption), and SAML credentials by label. A lookup without a kind tries both collections.
+     */
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
-        Hint hint = hints.get(name);
-        boolean saml = hint != null && hint.kind() == ConnectionKind.SAML;
-        if (externalId != null) {
-            Optional<RemoteConnection> byId = saml ? getSaml(name, externalId)
-                    : getOidc(name, externalId).or(() -> hint == null ? getSaml(name, externalId) : Optional.empty());
+    public Optional<RemoteConnection> find(Lookup lookup) {
+        String name = lookup.name();
+        boolean known = lookup.kind() != null;
+        boolean saml = lookup.kind() == ConnectionKind.SAML;
+        if (lookup.externalId() != null) {
+            String id = lookup.externalId();
+            Optional<RemoteConnection> byId = saml ? getSaml(name, id)
+                    : getOidc(name, id).or(() -> known ? Optional.empty() : getSaml(name, id));
             if (byId.isPresent()) {
                 return byId;
             }
         }
         if (saml) {
-            return findSamlByLabel(name, hint.label());
+            return findSamlByLabel(name, lookup.displayNameOrName());
         }
         List<RemoteConnection> named = new ArrayList<>();
         for (JsonNode node : list(SlashIdTransport.OIDC, "list OIDC provider credentials")) {
@@ -93,14 +91,13 @@ final class SlashIdClient implements VendorClient {
         if (!named.isEmpty()) {
             // After an interrupted client-id replacement both may carry the name: offer the stale one first, so that
             // the diff sees the client-id change and the replacement finishes by deleting it.
-            String wanted = hint == null ? null : hint.clientId();
-            return named.stream().filter(r -> !r.id().equals(wanted)).findFirst().or(() -> Optional.of(named.get(0)));
+            return named.stream().filter(r -> !r.id().equals(lookup.clientId())).findFirst()
+                    .or(() -> Optional.of(named.get(0)));
         }
-        if (hint != null && hint.clientId() != null) {
-            // Credentials for the desired client id without our marker: the operator decides about adoption.
-            return getOidc(name, hint.clientId());
+        if (lookup.clientId() != null) {
+            return getOidc(name, lookup.clientId());
         }
-        return hint == null ? findSamlByLabel(name, name) : Optional.empty();
+        return known ? Optional.empty() : findSamlByLabel(name, lookup.displayNameOrName());
     }
 
     @Override
@@ -108,7 +105,7 @@ final class SlashIdClient implements VendorClient {
         if (desired.kind() == ConnectionKind.SAML) {
             String key = "saml:" + desired.name();
             Optional<RemoteConnection> late = awaitUnknown(key, () -> findSamlByLabel(desired.name(),
-                    SlashIdRepresentation.samlLabel(desired)));
+                    desired.displayNameOrName()));
             if (late.isPresent()) {
                 return late.get();
             }
@@ -121,7 +118,7 @@ final class SlashIdClient implements VendorClient {
             if (result.isObject() && result.hasNonNull("id")) {
                 return samlRemote(desired.name(), result);
             }
-            return findSamlByLabel(desired.name(), SlashIdRepresentation.samlLabel(desired)).orElseThrow(() ->
+            return findSamlByLabel(desired.name(), desired.displayNameOrName()).orElseThrow(() ->
                     new TransientVendorException("NotYetVisible", "SlashID accepted the SAML credentials for "
                             + desired.name() + " but does not show them yet"));
         }

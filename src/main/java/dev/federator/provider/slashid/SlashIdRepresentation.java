@@ -61,7 +61,7 @@ final class SlashIdRepresentation {
                         + "metadata: set spec.saml.metadataUrl");
             }
             body.put("idp_metadata_url", saml.metadataUrl());
-            body.put("label", samlLabel(desired));
+            body.put("label", desired.displayNameOrName());
             String email = desired.attributeMapping() == null ? null : desired.attributeMapping().email();
             if (email == null || email.isBlank()) {
                 body.putNull("email_claims");
@@ -172,10 +172,6 @@ final class SlashIdRepresentation {
             throw new InvalidRequestException("InvalidField", "spec.vendorOptions.options.apple.secret_lifetime must "
                     + "be a Go duration from 5m to 4382h30m (6 months), for example 720h; got \"" + lifetime + "\"");
         }
-    }
-
-    static String samlLabel(DesiredConnection desired) {
-        return desired.displayName() == null || desired.displayName().isBlank() ? desired.name() : desired.displayName();
     }
 
     private static String required(String value, String what) {

@@ -1,6 +1,7 @@
 package dev.federator.provider.slashid;
 
 import dev.federator.provider.kit.PacedHttp;
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -420,14 +421,14 @@ class SlashIdAdapterTest {
     @Test
     void deleteRemovesOidcAndSamlCredentials() {
         run(oidc("gitlab", "gl-1", "s1", List.of()));
-        client.delete(client.find("corp", "gl-1").orElseThrow());
+        client.delete(client.find(Lookup.byName("corp", "gl-1")).orElseThrow());
         assertThat(sim.oidcCredentials()).isEmpty();
         client.render(saml("https://idp.example.com/metadata", null, null));
         status = new IdentityConnectionStatus();
         run(saml("https://idp.example.com/metadata", null, null));
-        client.delete(client.find("corp-adfs", status.externalId).orElseThrow());
+        client.delete(client.find(Lookup.byName("corp-adfs", status.externalId)).orElseThrow());
         assertThat(sim.samlCredentials()).isEmpty();
-        assertThat(client.find("corp-adfs", status.externalId)).isEmpty();
+        assertThat(client.find(Lookup.byName("corp-adfs", status.externalId))).isEmpty();
     }
 
     // ---- ownership ----
