@@ -3,6 +3,7 @@ package dev.federator.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.federator.api.v1alpha1.AzureAdSpec;
+import dev.federator.api.v1alpha1.ClientCredentialsSpec;
 import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.GoogleWorkspaceSpec;
 import dev.federator.api.v1alpha1.IdentityConnection;
@@ -87,26 +88,17 @@ class ConnectionLookupTest {
                 spec.saml = new SamlSpec();
                 spec.saml.metadataUrl = "https://idp.example.com/metadata";
             }
-            case AzureAD -> {
-                spec.azureAD = new AzureAdSpec();
-                spec.azureAD.clientId = "client-1";
-                spec.azureAD.clientSecretRef = REF;
-                spec.azureAD.domain = "corp.example.com";
-            }
-            case Okta -> {
-                spec.okta = new OktaSpec();
-                spec.okta.clientId = "client-1";
-                spec.okta.clientSecretRef = REF;
-                spec.okta.domain = "corp.okta.com";
-            }
-            case GoogleWorkspace -> {
-                spec.googleWorkspace = new GoogleWorkspaceSpec();
-                spec.googleWorkspace.clientId = "client-1";
-                spec.googleWorkspace.clientSecretRef = REF;
-                spec.googleWorkspace.tenantDomain = "corp.example.com";
-            }
+            case AzureAD -> spec.azureAD = credentials(new AzureAdSpec());
+            case Okta -> spec.okta = credentials(new OktaSpec());
+            case GoogleWorkspace -> spec.googleWorkspace = credentials(new GoogleWorkspaceSpec());
         }
         resource.setSpec(spec);
         return resource;
+    }
+
+    private static <T extends ClientCredentialsSpec> T credentials(T spec) {
+        spec.clientId = "client-1";
+        spec.clientSecretRef = REF;
+        return spec;
     }
 }
