@@ -450,6 +450,23 @@ class SlashIdAdapterTest {
         assertThat(events).anyMatch(e -> e.startsWith("Adopted"));
     }
 
+    /**
+     * SAML credentials carry only a label: a client that never rendered them (a restart after a lost status) finds
+     * them from the lookup the operator builds from the spec, not from anything an earlier render left behind.
+     */
+    @Test
+    void samlCredentialsWithADisplayNameAreFoundByAFreshClientFromTheLookupAlone() {
+        DesiredConnection adfs = saml("https://adfs.example.com/metadata", "mail", "Corp ADFS");
+        String id = client.create(adfs, client.render(adfs)).id();
+        VendorClient restarted = connect(KEY, Map.of());
+        sim.calls().reset();
+
+        assertThat(restarted.find(Lookup.of(adfs, null))).map(r -> r.id()).contains(id);
+        assertThat(sim.calls().writes()).isZero();
+        // The name alone cannot be told from the label: nothing else is guessed.
+        assertThat(restarted.find(Lookup.byName("corp-adfs", null))).isEmpty();
+    }
+
     // ---- errors and limits ----
 
     @Test
