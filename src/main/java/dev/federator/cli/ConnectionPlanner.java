@@ -1,5 +1,6 @@
 package dev.federator.cli;
 
+import dev.federator.provider.spi.Lookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
 import dev.federator.api.v1alpha1.IdentityConnection;
@@ -62,7 +63,7 @@ final class ConnectionPlanner {
         }
         Rendering rendering = client.render(desired);
         Set<String> secretPaths = secretPaths(rendering, desired);
-        Optional<RemoteConnection> found = client.find(desired.name(), status.externalId);
+        Optional<RemoteConnection> found = client.find(Lookup.of(desired, status.externalId));
         boolean observeOnly = manifest.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         if (found.isEmpty()) {
             return observeOnly ? plan.of(Action.drift, List.of(), Reason.NotFoundOnVendor.name(), "no connection named "

@@ -61,7 +61,7 @@ public class ConnectionCleanup {
         try {
             String platformKey = PlatformResolver.keyOf(connection);
             VendorClientCache.Entry entry = clientForDelete(connection, context, platformKey);
-            Optional<RemoteConnection> remote = entry.client().find(name, status.externalId);
+            Optional<RemoteConnection> remote = entry.client().find(ConnectionLookup.of(connection, status.externalId));
             if (remote.isEmpty()) {
                 return DeleteControl.defaultDelete();
             }

@@ -13,6 +13,7 @@ import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.Reason;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
@@ -68,7 +69,7 @@ public class ConnectionSync {
         String uid = connection.getMetadata().getUid();
         boolean observeOnly = connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         Rendering rendering = client.render(desired);
-        Optional<RemoteConnection> found = read(platform, client, desired.name(), status.externalId, steady);
+        Optional<RemoteConnection> found = read(platform, client, Lookup.of(desired, status.externalId), steady);
 
         if (found.isEmpty() && observeOnly) {
             status.drift = List.of("(connection missing)");
@@ -99,7 +100,7 @@ public class ConnectionSync {
             if (!changed.isEmpty() && !observeOnly && steady) {
                 // The listing may be up to a minute old: write only from a fresh read, so that an update that sends
                 // back what the vendor holds never reverts a change made there in the meantime.
-                Optional<RemoteConnection> fresh = client.find(desired.name(), status.externalId);
+                Optional<RemoteConnection> fresh = client.find(Lookup.of(desired, status.externalId));
                 if (fresh.isPresent()) {
                     remote = fresh.get();
                     changed = diff(rendering, remote, uid, status);
@@ -188,18 +189,18 @@ public class ConnectionSync {
                 (path, value) -> fingerprint(uid, path, value).equals(status.secretFingerprints.get(path)));
     }
 
-    private Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, String name,
-                                            String externalId, boolean steady) {
+    private Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, Lookup lookup,
+                                            boolean steady) {
         if (steady) {
             Duration maxAge = platform.syncInterval().dividedBy(4);
             maxAge = maxAge.compareTo(MAX_SNAPSHOT_AGE) > 0 ? MAX_SNAPSHOT_AGE : maxAge;
-            Optional<Optional<RemoteConnection>> listed = snapshots.find(platform.key(), client, name, maxAge);
+            Optional<Optional<RemoteConnection>> listed = snapshots.find(platform.key(), client, lookup.name(), maxAge);
             if (listed.isPresent() && listed.get().isPresent()) {
                 return listed.get();
             }
         }
         // A connection missing from the listing is confirmed by a direct read before anything is created.
-        return client.find(name, externalId);
+        return client.find(lookup);
     }
 
 

@@ -1,20 +1,23 @@
 package dev.federator.contract;
 
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.federator.api.v1alpha1.AdoptionPolicy;
-import dev.federator.api.v1alpha1.ConnectionType;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.api.v1alpha1.ManagementPolicy;
+import dev.federator.connection.ConnectionLookup;
 import dev.federator.connection.ConnectionSync;
+import dev.federator.connection.Ownership;
 import dev.federator.platform.VendorRegistry;
 import dev.federator.sim.CallLog;
 import dev.federator.status.Conditions;
 import dev.federator.testkit.SyncDriver;
 import dev.federator.testkit.VendorClients;
 import dev.federator.provider.kit.CallObserver;
+import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.RatePolicy;
 import dev.federator.provider.spi.RemoteConnection;
@@ -86,8 +89,10 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
 
     /** A new IdentityConnection (not yet on any vendor) for {@code desired}, with its own uid. */
     public Connection connection(DesiredConnection desired) {
-        IdentityConnection resource = SyncDriver.connection(NAMESPACE, desired.name(), desired.ownerId(),
-                ConnectionType.valueOf(desired.kind().name()));
+        IdentityConnection resource = new IdentityConnection();
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(desired.name()).withNamespace(NAMESPACE)
+                .withUid(desired.ownerId()).withGeneration(1L).build());
+        resource.setSpec(ResourceSpecs.of(desired));
         return new Connection(resource, new IdentityConnectionStatus());
     }
 
@@ -140,8 +145,47 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
 
         /** The connection as the adapter reads it now. */
         public RemoteConnection remote(String name) {
-            return client.find(name, status.externalId).orElseThrow(() -> new AssertionError(
+            return client.find(Lookup.byName(name, status.externalId)).orElseThrow(() -> new AssertionError(
                     fixture.vendor() + ": the adapter finds no connection " + name + " (id " + status.externalId + ")"));
+        }
+
+        /**
+         * A first pass whose create reaches the vendor, after which the process dies before the status is written:
+         * the status keeps only what was persisted before the create (pendingCreate). Returns the connection the
+         * lost create left on the vendor.
+         */
+        public RemoteConnection crashMidCreate(DesiredConnection desired) {
+            List<IdentityConnectionStatus> persisted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            sync.pass(resource, status, client, desired, false, s -> persisted.add(copy(s)));
+            assertThat(persisted).as("%s: the pending create was persisted before the create", fixture.vendor())
+                    .hasSize(1);
+            RemoteConnection created = remote(desired.name());
+            IdentityConnectionStatus lost = persisted.get(0);
+            status.conditions.clear();
+            status.externalId = lost.externalId;
+            status.pendingCreate = lost.pendingCreate;
+            status.secretFingerprints.clear();
+            status.secretFingerprints.putAll(lost.secretFingerprints);
+            status.lastSyncTime = null;
+            return created;
+        }
+
+        /**
+         * What the operator's cleanup does on the vendor for this resource once it is deleted, with {@code vendor}
+         * as its client: the outcome it would report (Released, Gone, NotDeleted, Deleted or Pending).
+         */
+        public String cleanup(VendorClient vendor) {
+            if (status.externalId == null && status.pendingCreate == null) { // ConnectionReconciler.neverReachedVendor
+                return "Released";
+            }
+            Optional<RemoteConnection> remote = vendor.find(ConnectionLookup.of(resource, status.externalId));
+            if (remote.isEmpty()) {
+                return "Gone";
+            }
+            if (!Ownership.owns(remote.get(), status, resource.getMetadata().getUid(), vendor)) {
+                return "NotDeleted";
+            }
+            return vendor.delete(remote.get()) == DeleteOutcome.PENDING ? "Pending" : "Deleted";
         }
 
         /**
@@ -166,9 +210,17 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
             RemoteConnection remote = remote(name);
             client.delete(remote);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    assertThat(client.find(name, status.externalId)).as("%s: %s still found after delete",
+                    assertThat(client.find(Lookup.byName(name, status.externalId))).as("%s: %s still found after delete",
                             fixture.vendor(), name).isEmpty());
         }
+    }
+
+    private static IdentityConnectionStatus copy(IdentityConnectionStatus s) {
+        IdentityConnectionStatus copy = new IdentityConnectionStatus();
+        copy.externalId = s.externalId;
+        copy.pendingCreate = s.pendingCreate;
+        copy.secretFingerprints.putAll(s.secretFingerprints);
+        return copy;
     }
 
     /** The secret the simulator holds for a connection. */

@@ -1,7 +1,9 @@
 package dev.federator.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
@@ -12,6 +14,7 @@ import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,8 @@ final class ContractScenarios<S extends AutoCloseable> {
             case ROTATE_SECRET -> rotateSecret();
             case DISABLE -> disable();
             case DELETE -> delete();
+            case DELETE_AFTER_CRASH -> deleteAfterCrash(false);
+            case DELETE_AFTER_CRASH_AND_RESTART -> deleteAfterCrash(true);
             case ADOPT -> adopt();
         }
         if (fixture.secretReturnedOnRead().isEmpty()) {
@@ -95,7 +100,7 @@ final class ContractScenarios<S extends AutoCloseable> {
         assertThat(c.observe(desired, h.client())).as("%s: drift right after create", vendor).isEmpty();
         assertThat(c.ready()).as("%s: Ready when observed, but %s", vendor, c.readyReason()).isTrue();
         VendorClient restarted = h.newClient();
-        assertThat(restarted.find(NAME, c.status().externalId)).as("%s: a new client finds it by its id", vendor)
+        assertThat(restarted.find(Lookup.byName(NAME, c.status().externalId))).as("%s: a new client finds it by its id", vendor)
                 .map(RemoteConnection::id).contains(c.status().externalId);
         assertThat(c.observe(desired, restarted)).as("%s: drift seen by a new client", vendor).isEmpty();
         assertThat(h.vendorWrites()).as("%s: observing wrote", vendor).isEmpty();
@@ -198,8 +203,34 @@ final class ContractScenarios<S extends AutoCloseable> {
         assertThat(fixture.stored(h.sim(), remote)).as("%s: the simulator still stores it", vendor).isEmpty();
 
         h.resetLogs();
-        assertThat(h.newClient().find(NAME, c.status().externalId)).as("%s: found after delete", vendor).isEmpty();
+        assertThat(h.newClient().find(Lookup.byName(NAME, c.status().externalId))).as("%s: found after delete", vendor).isEmpty();
         assertThat(h.vendorWrites()).as("%s: looking for a deleted connection wrote", vendor).isEmpty();
+    }
+
+    /**
+     * The create reached the vendor, the status write did not; the resource is then deleted. The operator's cleanup
+     * must find the connection from the resource and its pendingCreate alone, and delete it as its own.
+     */
+    private void deleteAfterCrash(boolean restart) {
+        DesiredConnection desired = desired(secret1);
+        h.resetLogs();
+        ContractHarness<S>.Connection c = h.connection(desired);
+        RemoteConnection left = c.crashMidCreate(desired);
+        assertThat(h.adapterWrites()).as("%s: the pass before the crash", vendor).containsExactly("create");
+        assertThat(c.status().externalId).as("%s: the status lost the id", vendor).isNull();
+        assertThat(c.status().pendingCreate).as("%s: the status kept the pending create", vendor).isEqualTo(NAME);
+
+        VendorClient deleter = restart ? h.newClient() : h.client();
+        h.resetLogs();
+        assertThat(c.cleanup(deleter)).as("%s: cleanup after a crash mid-create%s", vendor,
+                restart ? " and a restart" : "").isIn("Deleted", "Pending");
+        assertThat(h.vendorWrites()).as("%s: the delete reached the vendor", vendor)
+                .anyMatch(call -> call.method().equals("DELETE") || call.route().toLowerCase().contains("delete"));
+        assertWritesSucceeded("the delete");
+        // The operator requeues the cleanup while the vendor still shows the connection (an asynchronous delete).
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(c.cleanup(h.newClient())).as("%s: a later cleanup", vendor).isEqualTo("Gone"));
+        assertThat(fixture.stored(h.sim(), left)).as("%s: still stored after the cleanup", vendor).isEmpty();
     }
 
     private void adopt() {

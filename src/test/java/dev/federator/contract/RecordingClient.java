@@ -1,6 +1,7 @@
 package dev.federator.contract;
 
 import dev.federator.provider.spi.DeleteOutcome;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
@@ -28,7 +29,7 @@ final class RecordingClient implements VendorClient {
     @Override public Rendering render(DesiredConnection desired) { return delegate.render(desired); }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) { return delegate.find(name, externalId); }
+    public Optional<RemoteConnection> find(Lookup lookup) { return delegate.find(lookup); }
 
     @Override public Optional<List<RemoteConnection>> listAll() { return delegate.listAll(); }
 

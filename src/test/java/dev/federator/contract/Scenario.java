@@ -12,6 +12,10 @@ public enum Scenario {
     ROTATE_SECRET("rotate a secret: the new value reaches the vendor once and a write-only one is never read back"),
     DISABLE("disable: the vendor holds the connection disabled, and enabling it again works"),
     DELETE("delete: the connection is gone from the vendor"),
+    DELETE_AFTER_CRASH("delete after a crash mid-create: the connection whose create never reached the status "
+            + "(pendingCreate only) is found and deleted, not left behind"),
+    DELETE_AFTER_CRASH_AND_RESTART("delete after a crash mid-create and a restart: a client that never rendered the "
+            + "connection finds it from the resource alone and deletes it"),
     ADOPT("adopt: a connection someone else created is refused by default and taken over with adoption IfExists");
 
     private final String description;

@@ -91,9 +91,10 @@ class DevRevSimulatorE2EIT {
      * delete it on the vendor (the delete path once ignored pendingCreate and left it behind as NotDeleted).
      */
     @Test
-    @Disabled("issue 19, second bug: after a restart DevRevClient.find looks an OIDC connection up by the display "
-            + "name render() cached in memory (none yet), not by spec.displayName, so the cleanup finds nothing and "
-            + "the connection stays on DevRev; needs find to take what it needs through its arguments")
+    @Disabled("issue 19: the lookup contract is in (VendorClient.find(Lookup); the contract scenarios 'delete after a "
+            + "crash mid-create [and a restart]' pass for DevRev), but this sandbox run still times out: after the "
+            + "restart the operator log has no cleanup line for 'lost' (neither DeleteFailed nor VendorUnreachable) and "
+            + "the DevRev connection stays; the e2e path (restart, leader hand-over, delete while down) needs a look")
     void aResourceDeletedAfterACrashMidCreateStillDeletesOnTheVendor() {
         devrev.faults().onlyFor(route -> route.equals(DevRevSimulator.CREATE)).delayNext(1, Duration.ofSeconds(3));
         createOidc("lost", "s");
@@ -107,8 +108,14 @@ class DevRevSimulatorE2EIT {
         kube().resources(IdentityConnection.class).inNamespace(ns).withName("lost").delete();
         env.startOperator(Map.of());
 
-        await("deleted on the vendor, then released").until(() -> get("lost") == null && devrev.connections().isEmpty());
+        // The restarted operator's start (up to a minute on a loaded machine) is part of this wait.
+        await("deleted on the vendor, then released").atMost(Duration.ofMinutes(3))
+                .until(() -> get("lost") == null && devrev.connections().isEmpty());
         assertThat(events("lost")).contains("Deleted").doesNotContain("NotDeleted");
+        // Found from the spec alone (display name "Display lost"), by a process that never rendered it: one create
+        // (before the crash), one delete, nothing created again.
+        assertThat(calls(DevRevSimulator.CREATE)).isEqualTo(1);
+        assertThat(calls(DevRevSimulator.DELETE)).isEqualTo(1);
     }
 
     @Test

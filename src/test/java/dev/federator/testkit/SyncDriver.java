@@ -59,7 +59,14 @@ public final class SyncDriver {
     /** One pass over {@code connection}; {@code steady} passes are drift checks, which may read the listing. */
     public void pass(IdentityConnection connection, IdentityConnectionStatus status, VendorClient client,
                      DesiredConnection desired, boolean steady) {
-        sync.sync(connection, status, platform, client, desired, steady, s -> { });
+        pass(connection, status, client, desired, steady, s -> { });
+    }
+
+    /** One pass that hands the create intent to {@code persistPendingCreate}, as the controller writes it. */
+    public void pass(IdentityConnection connection, IdentityConnectionStatus status, VendorClient client,
+                     DesiredConnection desired, boolean steady,
+                     java.util.function.Consumer<IdentityConnectionStatus> persistPendingCreate) {
+        sync.sync(connection, status, platform, client, desired, steady, persistPendingCreate);
     }
 
     /** A new IdentityConnection of {@code type} at generation 1, not yet on any vendor. */

@@ -9,14 +9,13 @@ import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.Reason;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorRequest;
 import dev.federator.provider.spi.VendorResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.TreeSet;
 /** Connections of one Auth0 tenant through the Management API v2, addressed by id (con_...). */
 final class Auth0Client implements VendorClient {
     static final int PAGE = 100;
-    static final int CLIENTS_PAGE = 100;
     private static final String OWNER_KEY = Auth0Representation.OWNER.substring("metadata.".length());
     static final List<String> REQUIRED_SCOPES = List.of("read:connections", "create:connections",
             "update:connections", "delete:connections", "read:connections_options", "update:connections_options");
@@ -35,8 +33,12 @@ final class Auth0Client implements VendorClient {
     private static final String STRATEGIES = "strategy=oidc&strategy=samlp&strategy=waad&strategy=okta"
             + "&strategy=google-apps";
     private final Auth0Transport transport;
+    private final Auth0EnabledClients applications;
 
-    Auth0Client(Auth0Transport transport) { this.transport = transport; }
+    Auth0Client(Auth0Transport transport) {
+        this.transport = transport;
+        this.applications = new Auth0EnabledClients(transport);
+    }
 
     @Override
     public void verify() {
@@ -59,14 +61,16 @@ final class Auth0Client implements VendorClient {
     public Rendering render(DesiredConnection desired) { return Auth0Representation.render(desired); }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
+    public Optional<RemoteConnection> find(Lookup lookup) {
+        String name = lookup.name();
+        String externalId = lookup.externalId();
         if (externalId != null && !externalId.isBlank()) {
             Optional<RemoteConnection> byId = get(externalId);
             if (byId.isPresent() && byId.get().name().equals(name)) {
                 return byId;
             }
         }
-        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections?name=" + enc(name)),
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections?name=" + Auth0Transport.enc(name)),
                 "get"));
         if (!response.isSuccess()) {
             throw transport.failure(response, "read connection " + name);
@@ -83,7 +87,7 @@ final class Auth0Client implements VendorClient {
 
     /** The connection object alone, without asking which applications use it. */
     private Optional<JsonNode> read(String id) {
-        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)), "get"));
+        VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + Auth0Transport.enc(id)), "get"));
         if (response.status() == 404) {
             return Optional.empty();
         }
@@ -101,58 +105,17 @@ final class Auth0Client implements VendorClient {
     private RemoteConnection withClients(JsonNode node) {
         RemoteConnection remote = remote(node);
         ArrayNode clients = remote.body().putArray(Auth0Representation.CLIENTS);
-        enabledClients(remote.id()).forEach(clients::add);
+        applications.of(remote.id()).forEach(clients::add);
         return remote;
     }
 
-    /** Checkpoint paging ({@code take}/{@code from}) over the applications the connection is enabled for. */
-    private Set<String> enabledClients(String id) {
-        Set<String> clients = new TreeSet<>();
-        String from = null;
-        do {
-            VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections/" + enc(id)
-                    + "/clients?take=" + CLIENTS_PAGE + (from == null ? "" : "&from=" + enc(from))), "get"));
-            if (response.status() == 404) {
-                // Deleted between the two reads (Auth0 deletes asynchronously): it is enabled for nothing any more.
-                return Set.of();
-            }
-            if (!response.isSuccess()) {
-                throw transport.failure(response, "read the applications of connection " + id);
-            }
-            response.json().path("clients").forEach(c -> clients.add(c.path("client_id").asText()));
-            from = response.json().path("next").asText(null);
-        } while (from != null && !from.isEmpty());
-        return clients;
-    }
-
-    /** Enables and disables applications until the connection is enabled for exactly {@code wanted}. */
-    private void assignClients(String id, String name, Set<String> current, JsonNode wanted) {
-        for (ArrayNode changes : Auth0Representation.clientChanges(current, wanted)) {
-            VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/" + enc(id)
-                    + "/clients"), "update").idempotent().json(changes.toString()));
-            if (!response.isSuccess()) {
-                throw transport.failure(response, "enable or disable applications for connection " + name);
-            }
-        }
-    }
-
-    /** Checkpoint paging ({@code take}/{@code from}): stable while connections are added or removed meanwhile. */
     @Override
     public Optional<List<RemoteConnection>> listAll() {
         List<RemoteConnection> all = new ArrayList<>();
-        String from = null;
-        do {
-            VendorResponse response = transport.send(VendorRequest.get(transport.uri("/connections?" + STRATEGIES
-                    + "&take=" + PAGE + (from == null ? "" : "&from=" + enc(from))), "list"));
-            if (!response.isSuccess()) {
-                throw transport.failure(response, "list connections");
-            }
-            JsonNode json = response.json();
-            // Only our own connections' applications are compared; reading them costs one call per connection.
-            json.path("connections").forEach(node -> all.add(node.path("metadata").has(OWNER_KEY) ? withClients(node)
-                    : remote(node)));
-            from = json.path("next").asText(null);
-        } while (from != null && !from.isEmpty());
+        // Only our own connections' applications are compared; reading them costs one call per connection.
+        transport.pages("/connections?" + STRATEGIES + "&take=" + PAGE, "list", "list connections", false,
+                page -> page.path("connections").forEach(node -> all.add(node.path("metadata").has(OWNER_KEY)
+                        ? withClients(node) : remote(node))));
         return Optional.of(all);
     }
 
@@ -165,7 +128,7 @@ final class Auth0Client implements VendorClient {
                 .json(body.toString()));
         if (response.status() == 409) {
             // The name may be held by a connection Auth0 is still deleting (asynchronously): then wait, don't fail.
-            if (find(desired.name(), null).isEmpty()) {
+            if (find(Lookup.of(desired, null)).isEmpty()) {
                 throw new TransientVendorException(Reason.DeletionInProgress, "Auth0 is still deleting an earlier "
                         + "connection named " + desired.name() + "; it will be created once that finishes",
                         Duration.ofSeconds(2), null);
@@ -179,7 +142,7 @@ final class Auth0Client implements VendorClient {
         ArrayNode clients = created.body().putArray(Auth0Representation.CLIENTS);
         if (wanted != null) {
             // A new connection is enabled for no application.
-            assignClients(created.id(), desired.name(), Set.of(), wanted);
+            applications.assign(created.id(), desired.name(), Set.of(), wanted);
             wanted.forEach(clients::add);
         }
         return created;
@@ -192,10 +155,10 @@ final class Auth0Client implements VendorClient {
         RemoteConnection fresh = get(current.id()).orElseThrow(() -> new TransientVendorException(Reason.ConnectionVanished,
                 "connection " + current.name() + " disappeared from Auth0 while updating it; it will be recreated"));
         RemoteConnection result = fresh;
-        if (changedPaths.stream().anyMatch(p -> !isClients(p))) {
+        if (changedPaths.stream().anyMatch(p -> !Auth0EnabledClients.isPath(p))) {
             ObjectNode patch = Auth0Representation.patchBody(fresh.body(), rendering);
             VendorResponse response = transport.send(VendorRequest.patch(transport.uri("/connections/"
-                    + enc(current.id())), "update").json(patch.toString()));
+                    + Auth0Transport.enc(current.id())), "update").json(patch.toString()));
             if (!response.isSuccess()) {
                 throw transport.failure(response, "update connection " + current.name(), secrets(patch));
             }
@@ -203,24 +166,20 @@ final class Auth0Client implements VendorClient {
             result.body().set(Auth0Representation.CLIENTS, fresh.body().path(Auth0Representation.CLIENTS));
         }
         JsonNode wanted = rendering.body().get(Auth0Representation.CLIENTS);
-        if (wanted != null && wanted.isArray() && changedPaths.stream().anyMatch(Auth0Client::isClients)) {
+        if (wanted != null && wanted.isArray() && changedPaths.stream().anyMatch(Auth0EnabledClients::isPath)) {
             Set<String> held = new TreeSet<>();
             fresh.body().path(Auth0Representation.CLIENTS).forEach(c -> held.add(c.asText()));
-            assignClients(current.id(), current.name(), held, wanted);
+            applications.assign(current.id(), current.name(), held, wanted);
             result.body().set(Auth0Representation.CLIENTS, wanted.deepCopy());
         }
         return result;
-    }
-
-    private static boolean isClients(String path) {
-        return path.equals(Auth0Representation.CLIENTS) || path.startsWith(Auth0Representation.CLIENTS + ".");
     }
 
     /** Auth0 answers 202: the connection may stay visible for a while, and the finalizer waits for it to go. */
     @Override
     public DeleteOutcome delete(RemoteConnection current) {
         VendorResponse response = transport.send(VendorRequest.delete(transport.uri("/connections/"
-                + enc(current.id())), "delete"));
+                + Auth0Transport.enc(current.id())), "delete"));
         if (response.status() == 404) {
             return DeleteOutcome.DELETED;
         }
@@ -257,5 +216,4 @@ final class Auth0Client implements VendorClient {
         return new String[] {body.path("options").path("client_secret").asText("")};
     }
 
-    private static String enc(String value) { return URLEncoder.encode(value, StandardCharsets.UTF_8); }
 }

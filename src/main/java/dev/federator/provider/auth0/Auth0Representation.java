@@ -42,8 +42,6 @@ final class Auth0Representation {
      * writes it through {@code /connections/{id}/clients}.
      */
     static final String CLIENTS = "enabled_clients";
-    /** At most this many assignments per PATCH of the connection-clients endpoint. */
-    static final int CLIENTS_PER_PATCH = 50;
     private static final String POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
     private static final String REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
@@ -65,8 +63,7 @@ final class Auth0Representation {
         body.put("name", desired.name());
         body.put("strategy", strategy(desired.kind()));
         // Auth0 shows the name where display_name is missing, and a PATCH without it resets it to the name.
-        body.put("display_name", desired.displayName() == null || desired.displayName().isBlank() ? desired.name()
-                : desired.displayName());
+        body.put("display_name", desired.displayNameOrName());
         ObjectNode options = body.putObject("options");
         switch (desired.kind()) {
             case OIDC -> oidc(options, desired.oidc(), desired.attributeMapping());
@@ -229,26 +226,5 @@ final class Auth0Representation {
             patch.put("display_name", stored.path("display_name").asText(stored.path("name").asText()));
         }
         return patch;
-    }
-
-    /**
-     * The changes for PATCH /connections/{id}/clients that take the connection from the applications it is enabled
-     * for to the wanted ones, at most {@link #CLIENTS_PER_PATCH} per request; none when they already match.
-     */
-    static List<ArrayNode> clientChanges(Set<String> current, JsonNode wanted) {
-        Set<String> want = new java.util.TreeSet<>();
-        wanted.forEach(c -> want.add(c.asText()));
-        List<ObjectNode> changes = new java.util.ArrayList<>();
-        want.stream().filter(c -> !current.contains(c))
-                .forEach(c -> changes.add(JsonTree.object().put("client_id", c).put("status", true)));
-        current.stream().sorted().filter(c -> !want.contains(c))
-                .forEach(c -> changes.add(JsonTree.object().put("client_id", c).put("status", false)));
-        List<ArrayNode> requests = new java.util.ArrayList<>();
-        for (int i = 0; i < changes.size(); i += CLIENTS_PER_PATCH) {
-            ArrayNode request = JsonNodeFactory.instance.arrayNode();
-            changes.subList(i, Math.min(changes.size(), i + CLIENTS_PER_PATCH)).forEach(request::add);
-            requests.add(request);
-        }
-        return requests;
     }
 }

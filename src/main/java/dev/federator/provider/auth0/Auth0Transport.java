@@ -11,10 +11,13 @@ import dev.federator.provider.spi.VendorHttp;
 import dev.federator.provider.spi.VendorRequest;
 import dev.federator.provider.spi.VendorResponse;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +89,29 @@ final class Auth0Transport {
             return java.util.Optional.empty();
         }
     }
+
+    /**
+     * Checkpoint paging ({@code take}/{@code from}, then {@code next} until empty): stable while items are added or
+     * removed meanwhile. With {@code goneIsEmpty}, a 404 (the parent was deleted between two reads) ends it quietly.
+     */
+    void pages(String pathAndQuery, String operation, String what, boolean goneIsEmpty,
+                       Consumer<JsonNode> page) {
+        String from = null;
+        do {
+            VendorResponse response = send(VendorRequest.get(uri(pathAndQuery
+                    + (from == null ? "" : "&from=" + enc(from))), operation));
+            if (goneIsEmpty && response.status() == 404) {
+                return;
+            }
+            if (!response.isSuccess()) {
+                throw failure(response, what);
+            }
+            page.accept(response.json());
+            from = response.json().path("next").asText(null);
+        } while (from != null && !from.isEmpty());
+    }
+
+    static String enc(String value) { return URLEncoder.encode(value, StandardCharsets.UTF_8); }
 
     /** Turns a non-2xx answer into the exception that tells the operator what to do. */
     VendorException failure(VendorResponse response, String what, String... redact) {

@@ -6,6 +6,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
@@ -17,9 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +33,6 @@ public final class DevRevClient implements VendorClient {
     private static final Pattern LIMIT_MESSAGE = Pattern.compile("(?i).*(limit|at most|only|maximum).*");
 
     private final DevRevTransport transport;
-    /** The display name rendered for each connection name, to find a connection whose id is not known yet. */
-    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     /** The org's display id (dev_oid), read once: it prefixes every SAML connection_name. */
     private volatile String devOid;
 
@@ -45,14 +42,12 @@ public final class DevRevClient implements VendorClient {
     public void verify() { list("read the org's authentication connections"); }
 
     @Override
-    public Rendering render(DesiredConnection desired) {
-        Rendering rendering = DevRevRepresentation.render(desired);
-        displayNames.put(desired.name(), rendering.body().path(DevRevRepresentation.DISPLAY_NAME).asText());
-        return rendering;
-    }
+    public Rendering render(DesiredConnection desired) { return DevRevRepresentation.render(desired); }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
+    public Optional<RemoteConnection> find(Lookup lookup) {
+        String name = lookup.name();
+        String externalId = lookup.externalId();
         if (externalId != null && !externalId.isBlank()) {
             VendorResponse response = transport.send(VendorRequest.get(
                     transport.uri(BASE + "get?id=" + enc(externalId)), "get"));
@@ -64,7 +59,7 @@ public final class DevRevClient implements VendorClient {
             }
             return Optional.of(remote(response.json().path("auth_connection"), name));
         }
-        String display = displayNames.getOrDefault(name, name);
+        String display = lookup.displayNameOrName();
         List<JsonNode> matches = new ArrayList<>();
         for (JsonNode connection : list("list the org's authentication connections")) {
             if (name.equals(connectionNameOf(connection)) || display.equals(connection.path(DevRevRepresentation.DISPLAY_NAME).asText(null))) {

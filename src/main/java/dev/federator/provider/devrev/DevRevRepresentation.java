@@ -50,8 +50,7 @@ final class DevRevRepresentation {
     }
 
     static String displayName(DesiredConnection desired) {
-        String display = desired.displayName() == null || desired.displayName().isBlank() ? desired.name()
-                : desired.displayName();
+        String display = desired.displayNameOrName();
         if (display.length() > MAX_DISPLAY_NAME) {
             throw new InvalidRequestException(Reason.InvalidField, "DevRev allows at most " + MAX_DISPLAY_NAME
                     + " characters in display_name; shorten spec.displayName (or spec.connectionName when no "

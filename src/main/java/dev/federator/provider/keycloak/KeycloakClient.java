@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
@@ -35,7 +36,8 @@ public final class KeycloakClient implements VendorClient {
     public Rendering render(DesiredConnection desired) { return KeycloakRepresentation.render(desired); }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
+    public Optional<RemoteConnection> find(Lookup lookup) {
+        String name = lookup.name(); // the alias: Keycloak's id and name at once
         VendorResponse response = transport.send(VendorRequest.get(transport.uri("/" + enc(name)), "get"));
         if (response.status() == 404) {
             return Optional.empty();
@@ -70,7 +72,7 @@ public final class KeycloakClient implements VendorClient {
             throw transport.failure(response, "create identity provider " + desired.name());
         }
         // The answer is empty (Keycloak) or the stored representation (ezto); read back to know the stored state.
-        return find(desired.name(), null).orElseGet(() -> remote(JsonTree.withoutNulls(rendering.body())));
+        return find(Lookup.of(desired, null)).orElseGet(() -> remote(JsonTree.withoutNulls(rendering.body())));
     }
 
     @Override

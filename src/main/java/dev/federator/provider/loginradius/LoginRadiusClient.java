@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
@@ -47,11 +48,11 @@ final class LoginRadiusClient implements VendorClient {
     public Rendering render(DesiredConnection desired) { return LoginRadiusRepresentation.render(desired); }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
+    public Optional<RemoteConnection> find(Lookup lookup) {
         List<RemoteConnection> all = list();
-        Optional<RemoteConnection> byId = externalId == null ? Optional.empty()
-                : all.stream().filter(c -> c.id().equals(externalId)).findFirst();
-        return byId.or(() -> all.stream().filter(c -> c.name().equals(name)).findFirst());
+        Optional<RemoteConnection> byId = lookup.externalId() == null ? Optional.empty()
+                : all.stream().filter(c -> c.id().equals(lookup.externalId())).findFirst();
+        return byId.or(() -> all.stream().filter(c -> c.name().equals(lookup.name())).findFirst());
     }
 
     /** A fresh read (the operator keeps its own listing for drift checks); lookups right after it reuse it. */
@@ -74,7 +75,7 @@ final class LoginRadiusClient implements VendorClient {
             return remote(stored);
         }
         // The answer did not carry the stored connection: read it back.
-        return find(desired.name(), null).orElseGet(() -> remote(body));
+        return find(Lookup.of(desired, null)).orElseGet(() -> remote(body));
     }
 
     @Override

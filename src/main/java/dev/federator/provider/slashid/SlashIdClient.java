@@ -6,6 +6,7 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.OutcomeUnknownException;
 import dev.federator.provider.spi.Reason;
@@ -16,15 +17,10 @@ import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorException;
 import dev.federator.provider.spi.VendorRequest;
 import dev.federator.provider.spi.VendorResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SSO provider credentials of one SlashID organization.
@@ -39,18 +35,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * second create.
  */
 final class SlashIdClient implements VendorClient {
-    private record Hint(ConnectionKind kind, String clientId, String label) {}
-
     private final SlashIdTransport transport;
-    private final Clock clock;
-    /** What the last rendering for a connection name said, so that find() knows where to look. */
-    private final Map<String, Hint> hints = new ConcurrentHashMap<>();
-    /** Creates answered 408, by key, until when a late arrival is still expected. */
-    private final Map<String, Instant> unknownCreates = new ConcurrentHashMap<>();
+    private final SlashIdCredentials credentials;
+    private final SlashIdUnsettledCreates unsettled;
 
     SlashIdClient(SlashIdTransport transport, Clock clock) {
         this.transport = transport;
-        this.clock = clock;
+        this.credentials = new SlashIdCredentials(transport);
+        this.unsettled = new SlashIdUnsettledCreates(transport, clock);
     }
 
     @Override
@@ -62,31 +54,32 @@ final class SlashIdClient implements VendorClient {
     }
 
     @Override
-    public Rendering render(DesiredConnection desired) {
-        Rendering rendering = SlashIdRepresentation.render(desired);
-        hints.put(desired.name(), new Hint(desired.kind() == ConnectionKind.SAML ? ConnectionKind.SAML : ConnectionKind.OIDC,
-                rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText(null),
-                rendering.body().path("label").asText(null)));
-        return rendering;
-    }
+    public Rendering render(DesiredConnection desired) { return SlashIdRepresentation.render(desired); }
 
+    /**
+     * By id when known (an OIDC credential's id is its client id; a SAML one's is SlashID's), else OIDC credentials by
+     * the connectionName in their marker, then by the spec's client id (credentials without our marker: the operator
+     * decides about adoption), and SAML credentials by label. A lookup without a kind tries both collections.
+     */
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
-        Hint hint = hints.get(name);
-        boolean saml = hint != null && hint.kind() == ConnectionKind.SAML;
-        if (externalId != null) {
-            Optional<RemoteConnection> byId = saml ? getSaml(name, externalId)
-                    : getOidc(name, externalId).or(() -> hint == null ? getSaml(name, externalId) : Optional.empty());
+    public Optional<RemoteConnection> find(Lookup lookup) {
+        String name = lookup.name();
+        boolean known = lookup.kind() != null;
+        boolean saml = lookup.kind() == ConnectionKind.SAML;
+        if (lookup.externalId() != null) {
+            String id = lookup.externalId();
+            Optional<RemoteConnection> byId = saml ? credentials.getSaml(name, id)
+                    : credentials.getOidc(name, id).or(() -> known ? Optional.empty() : credentials.getSaml(name, id));
             if (byId.isPresent()) {
                 return byId;
             }
         }
         if (saml) {
-            return findSamlByLabel(name, hint.label());
+            return credentials.findSamlByLabel(name, lookup.displayNameOrName());
         }
         List<RemoteConnection> named = new ArrayList<>();
-        for (JsonNode node : list(SlashIdTransport.OIDC, "list OIDC provider credentials")) {
-            RemoteConnection remote = oidcRemote(name, node);
+        for (JsonNode node : credentials.list(SlashIdTransport.OIDC, "list OIDC provider credentials")) {
+            RemoteConnection remote = SlashIdCredentials.oidcRemote(name, node);
             if (name.equals(SlashIdRepresentation.nameOf(remote.body()))) {
                 named.add(remote);
             }
@@ -94,35 +87,35 @@ final class SlashIdClient implements VendorClient {
         if (!named.isEmpty()) {
             // After an interrupted client-id replacement both may carry the name: offer the stale one first, so that
             // the diff sees the client-id change and the replacement finishes by deleting it.
-            String wanted = hint == null ? null : hint.clientId();
-            return named.stream().filter(r -> !r.id().equals(wanted)).findFirst().or(() -> Optional.of(named.get(0)));
+            return named.stream().filter(r -> !r.id().equals(lookup.clientId())).findFirst()
+                    .or(() -> Optional.of(named.get(0)));
         }
-        if (hint != null && hint.clientId() != null) {
-            // Credentials for the desired client id without our marker: the operator decides about adoption.
-            return getOidc(name, hint.clientId());
+        if (lookup.clientId() != null) {
+            return credentials.getOidc(name, lookup.clientId());
         }
-        return hint == null ? findSamlByLabel(name, name) : Optional.empty();
+        return known ? Optional.empty() : credentials.findSamlByLabel(name, lookup.displayNameOrName());
     }
 
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
         if (desired.kind() == ConnectionKind.SAML) {
             String key = "saml:" + desired.name();
-            Optional<RemoteConnection> late = awaitUnknown(key, () -> findSamlByLabel(desired.name(),
-                    SlashIdRepresentation.samlLabel(desired)));
+            Optional<RemoteConnection> late = unsettled.awaitLate(key,
+                    () -> credentials.findSamlByLabel(desired.name(), desired.displayNameOrName()));
             if (late.isPresent()) {
                 return late.get();
             }
-            VendorResponse response = createCall(key, VendorRequest.post(transport.uri(SlashIdTransport.SAML), "create")
-                    .json(JsonTree.withoutNulls(rendering.body()).toString()));
+            VendorResponse response = unsettled.send(key, VendorRequest.post(transport.uri(SlashIdTransport.SAML),
+                    "create").json(JsonTree.withoutNulls(rendering.body()).toString()));
             if (!response.isSuccess()) {
-                throw remember(key, transport.failure(response, "create SAML credentials " + desired.name()));
+                throw unsettled.remember(key, transport.failure(response, "create SAML credentials "
+                        + desired.name()));
             }
             JsonNode result = response.json().path("result");
             if (result.isObject() && result.hasNonNull("id")) {
-                return samlRemote(desired.name(), result);
+                return SlashIdCredentials.samlRemote(desired.name(), result);
             }
-            return findSamlByLabel(desired.name(), SlashIdRepresentation.samlLabel(desired)).orElseThrow(() ->
+            return credentials.findSamlByLabel(desired.name(), desired.displayNameOrName()).orElseThrow(() ->
                     new TransientVendorException(Reason.NotYetVisible, "SlashID accepted the SAML credentials for "
                             + desired.name() + " but does not show them yet"));
         }
@@ -132,17 +125,18 @@ final class SlashIdClient implements VendorClient {
 
     private RemoteConnection createOidc(String name, String clientId, Rendering rendering) {
         String key = "oidc:" + clientId;
-        Optional<RemoteConnection> late = awaitUnknown(key, () -> getOidc(name, clientId));
+        Optional<RemoteConnection> late = unsettled.awaitLate(key, () -> credentials.getOidc(name, clientId));
         if (late.isPresent()) {
             return late.get();
         }
-        VendorResponse response = createCall(key, VendorRequest.post(transport.uri(SlashIdTransport.OIDC), "create")
-                .json(SlashIdRepresentation.oidcWire(rendering.body()).toString()));
+        VendorResponse response = unsettled.send(key, VendorRequest.post(transport.uri(SlashIdTransport.OIDC),
+                "create").json(SlashIdRepresentation.oidcWire(rendering.body()).toString()));
         if (!response.isSuccess()) {
-            throw remember(key, transport.failure(response, "create OIDC credentials for client id " + clientId));
+            throw unsettled.remember(key, transport.failure(response, "create OIDC credentials for client id "
+                    + clientId));
         }
         // 201 without a result: read back what was stored.
-        return getOidc(name, clientId).orElseThrow(() -> new TransientVendorException(Reason.NotYetVisible,
+        return credentials.getOidc(name, clientId).orElseThrow(() -> new TransientVendorException(Reason.NotYetVisible,
                 "SlashID accepted the OIDC credentials for client id " + clientId + " but does not show them yet"));
     }
 
@@ -150,17 +144,17 @@ final class SlashIdClient implements VendorClient {
     public RemoteConnection update(RemoteConnection current, DesiredConnection desired, Rendering rendering,
                                    List<String> changedPaths) {
         if (desired.kind() == ConnectionKind.SAML) {
-            ObjectNode patch = SlashIdRepresentation.samlPatch(rendering.body(), changedPaths);
-            patch(SlashIdTransport.SAML, current.id(), patch, "update SAML credentials " + current.name());
-            return getSaml(current.name(), current.id()).orElseThrow(() -> gone(current));
+            ObjectNode patch = SlashIdPatches.saml(rendering.body(), changedPaths);
+            credentials.patch(SlashIdTransport.SAML, current.id(), patch, "update SAML credentials " + current.name());
+            return credentials.getSaml(current.name(), current.id()).orElseThrow(() -> SlashIdCredentials.gone(current));
         }
         String clientId = rendering.body().path(SlashIdRepresentation.CLIENT_ID).asText();
         if (!clientId.equals(current.id())) {
             return replace(current, desired, rendering, clientId);
         }
-        ObjectNode patch = SlashIdRepresentation.oidcPatch(current.body(), rendering.body(), changedPaths);
-        patch(SlashIdTransport.OIDC, current.id(), patch, "update OIDC credentials for client id " + current.id());
-        return getOidc(current.name(), current.id()).orElseThrow(() -> gone(current));
+        ObjectNode patch = SlashIdPatches.oidc(current.body(), rendering.body(), changedPaths);
+        credentials.patch(SlashIdTransport.OIDC, current.id(), patch, "update OIDC credentials for client id " + current.id());
+        return credentials.getOidc(current.name(), current.id()).orElseThrow(() -> SlashIdCredentials.gone(current));
     }
 
     /**
@@ -170,7 +164,7 @@ final class SlashIdClient implements VendorClient {
      */
     private RemoteConnection replace(RemoteConnection current, DesiredConnection desired, Rendering rendering,
                                      String newClientId) {
-        Optional<RemoteConnection> existing = getOidc(desired.name(), newClientId);
+        Optional<RemoteConnection> existing = credentials.getOidc(desired.name(), newClientId);
         RemoteConnection created;
         if (existing.isPresent()) {
             String owner = JsonTree.at(existing.get().body(), SlashIdRepresentation.OWNER).asText("");
@@ -182,9 +176,9 @@ final class SlashIdClient implements VendorClient {
             // Created by an earlier, interrupted replacement: make sure it holds the full desired state.
             ObjectNode full = SlashIdRepresentation.oidcWire(rendering.body());
             full.remove(List.of(SlashIdRepresentation.CLIENT_ID, SlashIdRepresentation.PROVIDER)); // not in PATCH
-            patch(SlashIdTransport.OIDC, newClientId, full, "complete the replacement credentials for client id "
+            credentials.patch(SlashIdTransport.OIDC, newClientId, full, "complete the replacement credentials for client id "
                     + newClientId);
-            created = getOidc(desired.name(), newClientId).orElseThrow(() -> gone(existing.get()));
+            created = credentials.getOidc(desired.name(), newClientId).orElseThrow(() -> SlashIdCredentials.gone(existing.get()));
         } else {
             try {
                 created = createOidc(desired.name(), newClientId, rendering);
@@ -194,8 +188,7 @@ final class SlashIdClient implements VendorClient {
                         + "confirmed");
             }
         }
-        VendorResponse response = transport.write(VendorRequest.delete(transport.uri(SlashIdTransport.OIDC + "/"
-                + enc(current.id())), "delete"));
+        VendorResponse response = credentials.remove(SlashIdTransport.OIDC, current.id());
         if (!response.isSuccess() && response.status() != 404) {
             VendorException cause = transport.failure(response, "delete the OIDC credentials for client id "
                     + current.id());
@@ -211,8 +204,7 @@ final class SlashIdClient implements VendorClient {
     public DeleteOutcome delete(RemoteConnection current) {
         String collection = current.body().has(SlashIdRepresentation.CLIENT_ID) ? SlashIdTransport.OIDC
                 : SlashIdTransport.SAML;
-        VendorResponse response = transport.write(VendorRequest.delete(transport.uri(collection + "/"
-                + enc(current.id())), "delete"));
+        VendorResponse response = credentials.remove(collection, current.id());
         if (!response.isSuccess() && response.status() != 404) {
             throw transport.failure(response, "delete credentials " + current.id());
         }
@@ -221,119 +213,4 @@ final class SlashIdClient implements VendorClient {
 
     @Override
     public Optional<String> ownerMarkerPath() { return Optional.of(SlashIdRepresentation.OWNER); }
-
-    // ---- 408 bookkeeping ----
-
-    /**
-     * A create whose answer was lost (timeout, reset) may still land, exactly like one answered 408: SAML credentials
-     * have no unique name, so creating again at once could leave two. It is remembered the same way.
-     */
-    private VendorResponse createCall(String key, VendorRequest request) {
-        try {
-            return transport.write(request);
-        } catch (TransientVendorException e) {
-            if (e.reason() != Reason.VendorUnreachable) {
-                throw e;
-            }
-            throw remember(key, new OutcomeUnknownException(e.getMessage() + "; the create may still be applied"));
-        }
-    }
-
-    private VendorException remember(String key, VendorException failure) {
-        if (failure instanceof OutcomeUnknownException) {
-            unknownCreates.put(key, clock.instant().plusSeconds(transport.consistencyTimeoutSeconds()));
-        }
-        return failure;
-    }
-
-    /**
-     * After a create answered 408, a new create waits: until the consistency timeout has passed since, a re-read
-     * that finds the late write returns it, and one that does not ends this pass without writing.
-     */
-    private Optional<RemoteConnection> awaitUnknown(String key, java.util.function.Supplier<Optional<RemoteConnection>> reread) {
-        Instant until = unknownCreates.get(key);
-        if (until == null) {
-            return Optional.empty();
-        }
-        Optional<RemoteConnection> found = reread.get();
-        if (found.isPresent()) {
-            unknownCreates.remove(key);
-            return found;
-        }
-        if (clock.instant().isBefore(until)) {
-            throw new OutcomeUnknownException("a create answered 408 (consistency not reached) and may still be applied;"
-                    + " Federator waits until " + until + " for it to appear before creating again");
-        }
-        unknownCreates.remove(key);
-        return Optional.empty();
-    }
-
-    // ---- reads ----
-
-    private Optional<RemoteConnection> getOidc(String name, String clientId) {
-        VendorResponse response = transport.read(VendorRequest.get(transport.uri(SlashIdTransport.OIDC + "/"
-                + enc(clientId)), "get"));
-        if (response.status() == 404) {
-            return Optional.empty();
-        }
-        if (!response.isSuccess()) {
-            throw transport.failure(response, "read OIDC credentials for client id " + clientId);
-        }
-        return Optional.of(oidcRemote(name, response.json().path("result")));
-    }
-
-    private Optional<RemoteConnection> getSaml(String name, String id) {
-        VendorResponse response = transport.read(VendorRequest.get(transport.uri(SlashIdTransport.SAML + "/"
-                + enc(id)), "get"));
-        if (response.status() == 404) {
-            return Optional.empty();
-        }
-        if (!response.isSuccess()) {
-            throw transport.failure(response, "read SAML credentials " + id);
-        }
-        return Optional.of(samlRemote(name, response.json().path("result")));
-    }
-
-    private Optional<RemoteConnection> findSamlByLabel(String name, String label) {
-        for (JsonNode node : list(SlashIdTransport.SAML, "list SAML provider credentials")) {
-            if (label != null && label.equals(node.path("label").asText())) {
-                return Optional.of(samlRemote(name, node));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private JsonNode list(String collection, String what) {
-        VendorResponse response = transport.read(VendorRequest.get(transport.uri(collection), "list"));
-        if (!response.isSuccess()) {
-            throw transport.failure(response, what);
-        }
-        return response.json().path("result");
-    }
-
-    private void patch(String collection, String id, ObjectNode body, String what) {
-        VendorResponse response = transport.write(VendorRequest.patch(transport.uri(collection + "/" + enc(id)), "update")
-                .json(body.toString()));
-        if (!response.isSuccess()) {
-            throw transport.failure(response, what);
-        }
-    }
-
-    private static RemoteConnection oidcRemote(String requestedName, JsonNode node) {
-        ObjectNode body = SlashIdRepresentation.oidcRemote(node);
-        String name = SlashIdRepresentation.nameOf(body);
-        return new RemoteConnection(body.path(SlashIdRepresentation.CLIENT_ID).asText(),
-                name == null ? requestedName : name, body);
-    }
-
-    private static RemoteConnection samlRemote(String name, JsonNode node) {
-        return new RemoteConnection(node.path("id").asText(), name, ((ObjectNode) node).deepCopy());
-    }
-
-    private static TransientVendorException gone(RemoteConnection current) {
-        return new TransientVendorException(Reason.NotYetVisible, "credentials " + current.id()
-                + " were written but could not be read back; reading again");
-    }
-
-    private static String enc(String id) { return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"); }
 }

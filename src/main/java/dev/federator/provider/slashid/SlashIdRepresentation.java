@@ -62,7 +62,7 @@ final class SlashIdRepresentation {
                         + "metadata: set spec.saml.metadataUrl");
             }
             body.put("idp_metadata_url", saml.metadataUrl());
-            body.put("label", samlLabel(desired));
+            body.put("label", desired.displayNameOrName());
             String email = desired.attributeMapping() == null ? null : desired.attributeMapping().email();
             if (email == null || email.isBlank()) {
                 body.putNull("email_claims");
@@ -175,10 +175,6 @@ final class SlashIdRepresentation {
         }
     }
 
-    static String samlLabel(DesiredConnection desired) {
-        return desired.displayName() == null || desired.displayName().isBlank() ? desired.name() : desired.displayName();
-    }
-
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(Reason.MissingField, "SlashID needs " + what + "; set it in the spec");
@@ -220,46 +216,5 @@ final class SlashIdRepresentation {
     static String nameOf(ObjectNode remoteBody) {
         JsonNode name = JsonTree.at(remoteBody, NAME);
         return name.isTextual() ? name.asText() : null;
-    }
-
-    /** Top-level fields of an OIDC PATCH for the changed paths; options go whole (the PATCH replaces them). */
-    static ObjectNode oidcPatch(ObjectNode current, ObjectNode rendering, List<String> changedPaths) {
-        ObjectNode wire = oidcWire(rendering);
-        ObjectNode patch = JsonTree.object();
-        for (String path : changedPaths) {
-            String top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-            if (top.equals("federator")) {
-                patch.set("external_cred_id", wire.get("external_cred_id"));
-            } else if (top.equals("options")) {
-                ObjectNode options = current.path("options").isObject()
-                        ? ((ObjectNode) current.path("options")).deepCopy() : JsonTree.object();
-                JsonTree.remove(options, "apple.private_key"); // a placeholder, never a value
-                ObjectNode overlay = JsonTree.object();
-                overlay.set("options", rendering.path("options").isObject() ? rendering.path("options")
-                        : JsonTree.object());
-                ObjectNode merged = JsonTree.object().set("options", options);
-                JsonTree.overlay(merged, overlay);
-                patch.set("options", merged.get("options"));
-            } else if (!top.equals(CLIENT_ID) && !top.equals(PROVIDER)) {
-                JsonNode value = JsonTree.at(rendering, top);
-                patch.set(top, value.isMissingNode() || value.isNull() ? JsonTree.text("") : value);
-            }
-        }
-        return patch;
-    }
-
-    /** Top-level fields of a SAML PATCH for the changed paths. */
-    static ObjectNode samlPatch(ObjectNode rendering, List<String> changedPaths) {
-        ObjectNode patch = JsonTree.object();
-        for (String path : changedPaths) {
-            String top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-            JsonNode value = rendering.path(top);
-            if (top.equals("email_claims") && value.isNull()) {
-                patch.putArray("email_claims");
-            } else {
-                patch.set(top, value);
-            }
-        }
-        return patch;
     }
 }

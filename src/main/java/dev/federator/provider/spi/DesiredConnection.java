@@ -27,6 +27,9 @@ public record DesiredConnection(
         vendorOptions = vendorOptions == null ? Map.of() : Map.copyOf(vendorOptions);
     }
 
+    /** The display name, or the name when none is set: what vendors show users by default. */
+    public String displayNameOrName() { return Lookup.displayNameOrName(displayName, name); }
+
     /** A generic OpenID Connect provider. */
     public record Oidc(String issuer, String clientId, SecretValue clientSecret, List<String> scopes,
                        String discoveryUrl, String authorizationUrl, String tokenUrl, String userInfoUrl,

@@ -5,22 +5,39 @@ import java.util.Optional;
 
 /**
  * Talks to one vendor account. Created by {@link VendorProvider#connect} and cached per platform by the operator,
- * so implementations keep tokens and connections between calls; they must be safe for concurrent use.
+ * so implementations keep tokens and HTTP connections between calls; they must be safe for concurrent use.
+ *
+ * <p>The contract every adapter keeps:
+ * <ul>
+ *   <li><b>No per-connection state between calls.</b> A client may cache facts about the account (a token, the org's
+ *       id, a list read shared by all lookups for a moment) but nothing it learnt about one connection: the operator
+ *       may be restarted, or another replica may take over, between any two calls, and a fresh client must behave
+ *       exactly as the one that created the connection. Everything a call needs comes through its arguments. The one
+ *       allowance: a write whose outcome the vendor left open (SlashID's 408) may be remembered for a while, only so
+ *       as not to repeat it; never to find, compare or own a connection.</li>
+ *   <li><b>{@link #render} has no side effect</b>: no call, nothing remembered.</li>
+ *   <li><b>{@link #find} looks a connection up from a {@link Lookup} only</b>, which the operator builds from the
+ *       resource without reading Secrets, so that the delete path finds exactly what a sync found, even without a
+ *       render before it and after the Secrets are gone.</li>
+ * </ul>
  */
 public interface VendorClient extends AutoCloseable {
 
     /** One cheap authenticated read that proves the credentials and the account (realm, org...) are right. */
     void verify();
 
-    /** The vendor representation of the desired connection, limited to managed fields. Makes no call. */
+    /**
+     * The vendor representation of the desired connection, limited to managed fields. Makes no call and remembers
+     * nothing: {@link #find} must never depend on a render having happened.
+     */
     Rendering render(DesiredConnection desired);
 
     /**
-     * The remote connection with this name, or with this id when the operator already knows it.
-     *
-     * @param externalId the id recorded on the resource's status, or null
+     * The remote connection {@code lookup} describes: by its id when the operator knows it ({@link Lookup#externalId}),
+     * otherwise by what the vendor can match (the name, the display name, the client id...). Uses nothing but the
+     * lookup and account-level facts. Empty when there is none.
      */
-    Optional<RemoteConnection> find(String name, String externalId);
+    Optional<RemoteConnection> find(Lookup lookup);
 
     /**
      * Every connection of the account, read in pages, for drift checks that would otherwise cost one read per

@@ -27,6 +27,10 @@ public interface VendorProvider<S extends Record> {
     /** Pace used when the platform does not set spec.rateLimit. */
     RatePolicy defaultRate();
 
-    /** A client for one account. Must not call the vendor: {@link VendorClient#verify()} does that. */
+    /**
+     * A client for one account. Must not call the vendor: {@link VendorClient#verify()} does that. The operator may
+     * build a new client for the same account at any time (restart, new credentials): a client holds no state about
+     * single connections (see {@link VendorClient}), so a new one finds and manages them exactly as the old one did.
+     */
     VendorClient connect(PlatformAccount<S> account, VendorHttp http);
 }

@@ -1,5 +1,6 @@
 package dev.federator.provider.auth0;
 
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -118,10 +119,10 @@ class Auth0AdapterTest {
         assertThat(stored.path("strategy").asText()).isEqualTo(Auth0Representation.strategy(kind));
         assertThat(stored.path("options").path("domain_aliases").get(0).asText()).isEqualTo("corp.example.com");
         assertThat(stored.path("metadata").path("federator_owner").asText()).isEqualTo(OWNER);
-        RemoteConnection found = client.find(want.name(), null).orElseThrow();
+        RemoteConnection found = client.find(Lookup.byName(want.name(), null)).orElseThrow();
         assertThat(found.id()).isEqualTo(created.id());
         assertThat(differences(rendering, found.body())).isEmpty();
-        assertThat(client.find(want.name(), created.id()).orElseThrow().id()).isEqualTo(created.id());
+        assertThat(client.find(Lookup.byName(want.name(), created.id())).orElseThrow().id()).isEqualTo(created.id());
     }
 
     @Test
@@ -136,7 +137,7 @@ class Auth0AdapterTest {
 
         DesiredConnection changed = desired("corp-adfs", ConnectionKind.SAML, "Corp SSO", "https://idp/sso2");
         Rendering rendering = client.render(changed);
-        RemoteConnection current = client.find("corp-adfs", null).orElseThrow();
+        RemoteConnection current = client.find(Lookup.byName("corp-adfs", null)).orElseThrow();
         List<String> diff = differences(rendering, current.body());
         assertThat(diff).containsExactlyInAnyOrder("display_name", "options.signInEndpoint");
         client.update(current, changed, rendering, diff);
@@ -150,7 +151,7 @@ class Auth0AdapterTest {
 
         DesiredConnection renamed = desired("corp-google", ConnectionKind.GoogleWorkspace, "Corp Google", null);
         Rendering googleRendering = client.render(renamed);
-        RemoteConnection googleNow = client.find("corp-google", null).orElseThrow();
+        RemoteConnection googleNow = client.find(Lookup.byName("corp-google", null)).orElseThrow();
         String token = googleNow.body().path("options").path("admin_refresh_token").asText();
         client.update(googleNow, renamed, googleRendering, differences(googleRendering, googleNow.body()));
         assertThat(sim.connection("corp-google").orElseThrow().path("options").path("admin_refresh_token").asText())
@@ -161,7 +162,7 @@ class Auth0AdapterTest {
     void updateMergesOntoAFreshReadNotAStaleOne() {
         DesiredConnection oidc = desired("corp-oidc", ConnectionKind.OIDC, "Corp", null);
         client.create(oidc, client.render(oidc));
-        RemoteConnection stale = client.find("corp-oidc", null).orElseThrow();
+        RemoteConnection stale = client.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         sim.editOutOfBand("corp-oidc", c -> ((ObjectNode) c.path("options")).put("set_user_root_attributes",
                 "on_first_login"));
         DesiredConnection changed = desired("corp-oidc", ConnectionKind.OIDC, "Corp 2", null);
@@ -180,7 +181,7 @@ class Auth0AdapterTest {
         DesiredConnection off = new DesiredConnection("corp-okta", "Corp", false, ConnectionKind.Okta, null, null,
                 okta.hosted(), null, List.of(), Map.of(), OWNER);
         Rendering rendering = client.render(off);
-        RemoteConnection current = client.find("corp-okta", null).orElseThrow();
+        RemoteConnection current = client.find(Lookup.byName("corp-okta", null)).orElseThrow();
         List<String> diff = differences(rendering, current.body());
         assertThat(diff).contains("enabled_clients", "options.domain_aliases");
         client.update(current, off, rendering, diff);
@@ -188,7 +189,7 @@ class Auth0AdapterTest {
         assertThat(sim.enabledClients("corp-okta")).isEmpty();
         assertThat(after.has("enabled_clients")).isFalse();
         assertThat(after.path("options").path("domain_aliases").isMissingNode()).isTrue();
-        assertThat(differences(rendering, client.find("corp-okta", null).orElseThrow().body())).isEmpty();
+        assertThat(differences(rendering, client.find(Lookup.byName("corp-okta", null)).orElseThrow().body())).isEmpty();
     }
 
     @Test
@@ -202,11 +203,11 @@ class Auth0AdapterTest {
         client.create(want, rendering);
         assertThat(sim.enabledClients("corp-oidc")).containsExactlyInAnyOrder("app1", "app2");
         assertThat(sim.connection("corp-oidc").orElseThrow().has("enabled_clients")).isFalse();
-        assertThat(differences(rendering, client.find("corp-oidc", null).orElseThrow().body())).isEmpty();
+        assertThat(differences(rendering, client.find(Lookup.byName("corp-oidc", null)).orElseThrow().body())).isEmpty();
 
         // Someone enables the connection for another application in the dashboard: drift, and it is undone.
         sim.assignOutOfBand("corp-oidc", "app3", true);
-        RemoteConnection drifted = client.find("corp-oidc", null).orElseThrow();
+        RemoteConnection drifted = client.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         List<String> diff = differences(rendering, drifted.body());
         assertThat(diff).containsExactly("enabled_clients");
         sim.calls().reset();
@@ -219,10 +220,10 @@ class Auth0AdapterTest {
         DesiredConnection off = new DesiredConnection(base.name(), base.displayName(), false, base.kind(), base.oidc(),
                 null, null, base.attributeMapping(), base.domains(), Map.of(), OWNER);
         Rendering disabled = client.render(off);
-        RemoteConnection now = client.find("corp-oidc", null).orElseThrow();
+        RemoteConnection now = client.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         client.update(now, off, disabled, differences(disabled, now.body()));
         assertThat(sim.enabledClients("corp-oidc")).isEmpty();
-        assertThat(differences(disabled, client.find("corp-oidc", null).orElseThrow().body())).isEmpty();
+        assertThat(differences(disabled, client.find(Lookup.byName("corp-oidc", null)).orElseThrow().body())).isEmpty();
     }
 
     @Test
@@ -230,7 +231,7 @@ class Auth0AdapterTest {
         DesiredConnection plain = desired("corp-oidc", ConnectionKind.OIDC, null, null);
         Rendering rendering = client.render(plain);
         client.create(plain, rendering);
-        RemoteConnection found = client.find("corp-oidc", null).orElseThrow();
+        RemoteConnection found = client.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         assertThat(differences(rendering, found.body())).isEmpty();
 
         DesiredConnection named = desired("corp-oidc", ConnectionKind.OIDC, "Corp SSO", null);
@@ -238,10 +239,10 @@ class Auth0AdapterTest {
         DesiredConnection moved = new DesiredConnection(named.name(), named.displayName(), true, named.kind(),
                 named.oidc(), null, null, named.attributeMapping(), List.of("other.example.com"), Map.of(), OWNER);
         Rendering movedRendering = client.render(moved);
-        RemoteConnection current = client.find("corp-oidc", null).orElseThrow();
+        RemoteConnection current = client.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         client.update(current, moved, movedRendering, List.of("options.domain_aliases"));
         assertThat(sim.connection("corp-oidc").orElseThrow().path("display_name").asText()).isEqualTo("Corp SSO");
-        assertThat(differences(movedRendering, client.find("corp-oidc", null).orElseThrow().body())).isEmpty();
+        assertThat(differences(movedRendering, client.find(Lookup.byName("corp-oidc", null)).orElseThrow().body())).isEmpty();
     }
 
     @Test
@@ -301,10 +302,10 @@ class Auth0AdapterTest {
         DesiredConnection oidc = desired("corp-oidc", ConnectionKind.OIDC, "Corp", null);
         RemoteConnection created = client.create(oidc, client.render(oidc));
         assertThat(client.delete(created)).isEqualTo(DeleteOutcome.PENDING);
-        assertThat(client.find("corp-oidc", created.id())).isPresent();
+        assertThat(client.find(Lookup.byName("corp-oidc", created.id()))).isPresent();
         assertThatThrownBy(() -> client.create(oidc, client.render(oidc))).isInstanceOf(ConflictException.class);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.find("corp-oidc", created.id()).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.find(Lookup.byName("corp-oidc", created.id())).isEmpty());
         assertThat(sim.deleting("corp-oidc")).isTrue();
         assertThatThrownBy(() -> client.create(oidc, client.render(oidc)))
                 .isInstanceOf(TransientVendorException.class)
@@ -330,12 +331,12 @@ class Auth0AdapterTest {
         VendorClient reader = connect("reader", "r");
         assertThatThrownBy(reader::verify).isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("read:connections_options").hasMessageContaining("update:connections_options");
-        assertThatThrownBy(() -> reader.find("corp-oidc", null)).isInstanceOf(AuthenticationException.class)
+        assertThatThrownBy(() -> reader.find(Lookup.byName("corp-oidc", null))).isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("without its options").hasMessageContaining("read:connections_options");
 
         sim.withClient("no-update", "u", List.of("read:connections", "update:connections", "read:connections_options"));
         VendorClient noUpdate = connect("no-update", "u");
-        RemoteConnection current = noUpdate.find("corp-oidc", null).orElseThrow();
+        RemoteConnection current = noUpdate.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         DesiredConnection changed = desired("corp-oidc", ConnectionKind.OIDC, "Other", null);
         assertThatThrownBy(() -> noUpdate.update(current, changed, noUpdate.render(changed), List.of("display_name")))
                 .isInstanceOf(AuthenticationException.class)
@@ -347,10 +348,10 @@ class Auth0AdapterTest {
     @Test
     void tokenIsCachedAndRefreshedAfterExpiry() {
         client.verify();
-        client.find("nothing", null);
+        client.find(Lookup.byName("nothing", null));
         assertThat(sim.calls().countRoute("POST /oauth/token")).isEqualTo(1);
         sim.expireTokens();
-        client.find("nothing", null);
+        client.find(Lookup.byName("nothing", null));
         assertThat(sim.calls().countRoute("POST /oauth/token")).isEqualTo(2);
     }
 
@@ -358,7 +359,7 @@ class Auth0AdapterTest {
     void throttledUpdateWaitsForTheResetAndIsNotLost() {
         DesiredConnection oidc = desired("corp-oidc", ConnectionKind.OIDC, "Corp", null);
         client.create(oidc, client.render(oidc));
-        RemoteConnection current = client.find("corp-oidc", null).orElseThrow();
+        RemoteConnection current = client.find(Lookup.byName("corp-oidc", null)).orElseThrow();
         sim.faults().onlyFor(route -> route.startsWith("PATCH")).throttleNext(1, Duration.ofMillis(1500), true);
         DesiredConnection changed = desired("corp-oidc", ConnectionKind.OIDC, "Corp 2", null);
         long start = System.nanoTime();
@@ -380,7 +381,7 @@ class Auth0AdapterTest {
         }
         for (String name : names) {
             DesiredConnection changed = desired(name, ConnectionKind.Okta, "Renamed", null);
-            client.update(client.find(name, null).orElseThrow(), changed, client.render(changed),
+            client.update(client.find(Lookup.byName(name, null)).orElseThrow(), changed, client.render(changed),
                     List.of("display_name"));
         }
         names.forEach(n -> assertThat(sim.connection(n).orElseThrow().path("display_name").asText())

@@ -1,6 +1,7 @@
 package dev.federator.provider.devrev;
 
 import static dev.federator.sim.devrev.DevRevSimulator.CREATE;
+import dev.federator.provider.spi.Lookup;
 import static dev.federator.sim.devrev.DevRevSimulator.DELETE;
 import static dev.federator.sim.devrev.DevRevSimulator.LIST;
 import static dev.federator.sim.devrev.DevRevSimulator.TOGGLE;
@@ -96,7 +97,7 @@ class DevRevClientTest {
     @Test
     void readsHideSecretsButReportThemPresentForFingerprintComparison() {
         RemoteConnection created = create(DevRevFixtures.oidc("corp", "s1"));
-        RemoteConnection found = client.find("corp", created.id()).orElseThrow();
+        RemoteConnection found = client.find(Lookup.byName("corp", created.id())).orElseThrow();
         assertThat(found.body().path("client_secret").asText()).isEqualTo(DevRevRepresentation.HIDDEN);
         assertThat(found.body().toString()).doesNotContain("s1");
         Rendering rendering = client.render(DevRevFixtures.oidc("corp", "s1"));
@@ -111,16 +112,18 @@ class DevRevClientTest {
         RemoteConnection oidc = create(DevRevFixtures.oidc("corp", "s"));
         RemoteConnection saml = create(DevRevFixtures.saml("adfs", PEM, "mail"));
         sim.calls().reset();
-        assertThat(client.find("corp", oidc.id())).map(RemoteConnection::id).contains(oidc.id());
+        assertThat(client.find(Lookup.byName("corp", oidc.id()))).map(RemoteConnection::id).contains(oidc.id());
         assertThat(sim.calls().countRoute(DevRevSimulator.GET)).isEqualTo(1);
-        // without an id (crash between create and status write): by the rendered display name, or connection_name
-        client.render(DevRevFixtures.oidc("corp", "s"));
-        assertThat(client.find("corp", null)).map(RemoteConnection::id).contains(oidc.id());
+        // without an id (crash between create and status write): by the spec's display name, or connection_name,
+        // with nothing rendered before (as after a restart)
+        assertThat(client.find(Lookup.of(DevRevFixtures.oidc("corp", "s"), null))).map(RemoteConnection::id)
+                .contains(oidc.id());
+        assertThat(client.find(Lookup.byName("corp", null))).as("the name alone is not the display name").isEmpty();
         sim.editOutOfBand(saml.id(), c -> c.put("display_name", "Renamed in DevRev"));
-        assertThat(client.find("adfs", null)).map(RemoteConnection::id).contains(saml.id());
-        assertThat(client.find("nothing", null)).isEmpty();
+        assertThat(client.find(Lookup.byName("adfs", null))).map(RemoteConnection::id).contains(saml.id());
+        assertThat(client.find(Lookup.byName("nothing", null))).isEmpty();
         sim.deleteOutOfBand(oidc.id());
-        assertThat(client.find("corp", oidc.id())).isEmpty();
+        assertThat(client.find(Lookup.byName("corp", oidc.id()))).isEmpty();
     }
 
     @Test
@@ -129,8 +132,7 @@ class DevRevClientTest {
         ObjectNode twin = JsonTree.object().put("type", "oidc").put("display_name", "OIDC corp").put("enabled", false)
                 .put("client_id", "x").put("issuer", "https://x.example.com");
         sim.insertDirect(twin);
-        client.render(DevRevFixtures.oidc("corp", "s"));
-        assertThatThrownBy(() -> client.find("corp", null)).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> client.find(Lookup.of(DevRevFixtures.oidc("corp", "s"), null))).isInstanceOf(InvalidRequestException.class)
                 .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.AmbiguousName);
     }
 
@@ -142,7 +144,7 @@ class DevRevClientTest {
         assertThat(sim.calls().countRoute(DevRevSimulator.GET_ORG)).isEqualTo(1);
         // found again by it after a lost status, even with another display name
         sim.editOutOfBand(saml.id(), c -> c.put("display_name", "Renamed in DevRev"));
-        assertThat(client.find("acme-adfs", null)).map(RemoteConnection::id).contains(saml.id());
+        assertThat(client.find(Lookup.byName("acme-adfs", null))).map(RemoteConnection::id).contains(saml.id());
         assertThat(client.listAll().orElseThrow()).extracting(RemoteConnection::name).contains("acme-adfs");
         assertThat(sim.calls().countRoute(DevRevSimulator.GET_ORG)).isEqualTo(1); // read once per client
     }
@@ -204,7 +206,7 @@ class DevRevClientTest {
     void deleteDisablesFirstThenDeletes() {
         RemoteConnection remote = create(DevRevFixtures.oidc("corp", "s"));
         sim.calls().reset();
-        assertThat(client.delete(client.find("corp", remote.id()).orElseThrow())).isEqualTo(DeleteOutcome.DELETED);
+        assertThat(client.delete(client.find(Lookup.byName("corp", remote.id())).orElseThrow())).isEqualTo(DeleteOutcome.DELETED);
         assertThat(sim.connection(remote.id())).isEmpty();
         assertThat(sim.calls().calls()).extracting(CallLog.Call::toString).containsExactly(
                 DevRevSimulator.GET + " -> 200", TOGGLE + " -> 200", DELETE + " -> 200");
@@ -214,7 +216,7 @@ class DevRevClientTest {
     void deletingTheLastEnabledConnectionIsReportedInsteadOfLooping() {
         RemoteConnection remote = create(DevRevFixtures.oidc("corp", "s"));
         sim.editOutOfBand(sim.defaultConnectionId(), c -> c.put("enabled", false));
-        RemoteConnection current = client.find("corp", remote.id()).orElseThrow();
+        RemoteConnection current = client.find(Lookup.byName("corp", remote.id())).orElseThrow();
         sim.calls().reset();
         assertThatThrownBy(() -> client.delete(current)).isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> {
@@ -238,7 +240,7 @@ class DevRevClientTest {
     @Test
     void aDeleteOfAConnectionAlreadyGoneSucceeds() {
         RemoteConnection remote = create(DevRevFixtures.oidc("corp", "s"));
-        RemoteConnection current = client.find("corp", remote.id()).orElseThrow();
+        RemoteConnection current = client.find(Lookup.byName("corp", remote.id())).orElseThrow();
         sim.deleteOutOfBand(remote.id());
         ObjectNode disabled = current.body().deepCopy().put("enabled", false);
         assertThat(client.delete(new RemoteConnection(current.id(), "corp", disabled))).isEqualTo(DeleteOutcome.DELETED);

@@ -1,5 +1,6 @@
 package dev.federator.provider.ezto;
 
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class EztoAdapterTest {
         RemoteConnection created = client.create(desired, rendering);
         assertThat(created.name()).isEqualTo("corp");
         assertThat(sim.storedSecret(WORKSPACE, "corp")).contains("s3cret");
-        RemoteConnection read = client.find("corp", created.id()).orElseThrow();
+        RemoteConnection read = client.find(Lookup.byName("corp", created.id())).orElseThrow();
         assertThat(read.body().path("config").path("clientSecret").asText()).isEqualTo(KeycloakRepresentation.MASK);
 
         // A display-name change answers 200 with the body; the unchanged secret goes back as the mask and survives.
@@ -76,7 +77,7 @@ class EztoAdapterTest {
 
         assertThat(client.listAll().orElseThrow()).extracting(RemoteConnection::name).containsExactly("corp");
         client.delete(updated);
-        assertThat(client.find("corp", null)).isEmpty();
+        assertThat(client.find(Lookup.byName("corp", null))).isEmpty();
     }
 
     @Test

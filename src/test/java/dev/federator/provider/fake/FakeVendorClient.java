@@ -1,6 +1,7 @@
 package dev.federator.provider.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
@@ -49,9 +50,9 @@ public final class FakeVendorClient implements VendorClient {
     }
 
     @Override
-    public Optional<RemoteConnection> find(String name, String externalId) {
+    public Optional<RemoteConnection> find(Lookup lookup) {
         reads++;
-        return Optional.ofNullable(store.get(name)).map(this::remote);
+        return Optional.ofNullable(store.get(lookup.name())).map(this::remote);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.federator.provider.loginradius;
 
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -193,10 +194,10 @@ class LoginRadiusAdapterTest {
         run(client, saml("http://adfs/trust-v2", cert(2)));
         assertThat(writes()).isEqualTo(3);
 
-        RemoteConnection remote = client.find("corp-adfs", status.externalId).orElseThrow();
+        RemoteConnection remote = client.find(Lookup.byName("corp-adfs", status.externalId)).orElseThrow();
         assertThat(client.delete(remote)).isEqualTo(DeleteOutcome.DELETED);
         assertThat(sim.connection(ORG, "corp-adfs")).isEmpty();
-        assertThat(client.find("corp-adfs", status.externalId)).isEmpty();
+        assertThat(client.find(Lookup.byName("corp-adfs", status.externalId))).isEmpty();
         // Deleting what is already gone (8151) is a successful delete.
         assertThat(client.delete(remote)).isEqualTo(DeleteOutcome.DELETED);
     }
@@ -270,7 +271,7 @@ class LoginRadiusAdapterTest {
         String firstId = status.externalId;
 
         // Deleted between our read and our update: 8151 tells the operator to come back and re-read soon.
-        RemoteConnection stale = client.find("corp-adfs", firstId).orElseThrow();
+        RemoteConnection stale = client.find(Lookup.byName("corp-adfs", firstId)).orElseThrow();
         sim.deleteOutOfBand(ORG, "corp-adfs");
         DesiredConnection changed = saml("http://adfs/trust-v2", cert(1));
         TransientVendorException vanished = catchThrowableOfType(() -> client.update(stale, changed,
@@ -294,9 +295,9 @@ class LoginRadiusAdapterTest {
         sim.putDirect(ORG, JsonTree.object().put("Name", "c").put("Domain", DOMAIN));
         VendorClient client = client();
         sim.calls().reset();
-        assertThat(client.find("a", null)).isPresent();
-        assertThat(client.find("b", null)).isPresent();
-        assertThat(client.find("zzz", null)).isEmpty();
+        assertThat(client.find(Lookup.byName("a", null))).isPresent();
+        assertThat(client.find(Lookup.byName("b", null))).isPresent();
+        assertThat(client.find(Lookup.byName("zzz", null))).isEmpty();
         assertThat(client.listAll().orElseThrow()).extracting(RemoteConnection::name).containsExactly("a", "b", "c");
         assertThat(sim.calls().calls()).hasSize(2); // the lookups share one read; listAll reads afresh
         assertThat(sim.calls().countRoute("GET /v2/manage/organizations")).isEqualTo(2);
@@ -312,9 +313,9 @@ class LoginRadiusAdapterTest {
         clock.tick();
 
         // A write drops the shared read, so the next lookup sees it.
-        RemoteConnection a = client.find("a", null).orElseThrow();
+        RemoteConnection a = client.find(Lookup.byName("a", null)).orElseThrow();
         client.delete(a);
-        assertThat(client.find("a", null)).isEmpty();
+        assertThat(client.find(Lookup.byName("a", null))).isEmpty();
         assertThat(sim.calls().countRoute("GET /v2/manage/organizations")).isEqualTo(2);
     }
 
@@ -336,7 +337,7 @@ class LoginRadiusAdapterTest {
     void rateLimitWithoutHeadersAndInternalErrorsAreTransient() {
         VendorClient client = client();
         sim.faults().throttleNext(2, Duration.ofSeconds(1), false);
-        assertThat(client.find("x", null)).isEmpty();
+        assertThat(client.find(Lookup.byName("x", null))).isEmpty();
         assertThat(sim.faults().injected()).isEqualTo(2);
         assertThat(observedOperations).containsSubsequence("list 429", "list 429", "list 200");
 
@@ -344,7 +345,7 @@ class LoginRadiusAdapterTest {
         sim.withRateLimit(RateLimit.of(5, 2));
         for (int i = 0; i < 5; i++) {
             clock.tick();
-            client.find("x", null);
+            client.find(Lookup.byName("x", null));
         }
         assertThat(sim.rateLimit().orElseThrow().rejected()).isPositive();
         sim.withRateLimit(null);

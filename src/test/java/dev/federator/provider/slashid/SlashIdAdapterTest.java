@@ -1,5 +1,6 @@
 package dev.federator.provider.slashid;
 
+import dev.federator.provider.spi.Lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -384,14 +385,14 @@ class SlashIdAdapterTest {
     @Test
     void deleteRemovesOidcAndSamlCredentials() {
         run(oidc("gitlab", "gl-1", "s1", List.of()));
-        client.delete(client.find("corp", "gl-1").orElseThrow());
+        client.delete(client.find(Lookup.byName("corp", "gl-1")).orElseThrow());
         assertThat(sim.oidcCredentials()).isEmpty();
         client.render(saml("https://idp.example.com/metadata", null, null));
         status = new IdentityConnectionStatus();
         run(saml("https://idp.example.com/metadata", null, null));
-        client.delete(client.find("corp-adfs", status.externalId).orElseThrow());
+        client.delete(client.find(Lookup.byName("corp-adfs", status.externalId)).orElseThrow());
         assertThat(sim.samlCredentials()).isEmpty();
-        assertThat(client.find("corp-adfs", status.externalId)).isEmpty();
+        assertThat(client.find(Lookup.byName("corp-adfs", status.externalId))).isEmpty();
     }
 
     // ---- ownership ----
@@ -411,6 +412,23 @@ class SlashIdAdapterTest {
         assertThat(sim.oidcCredentials().get("0oa1").path("external_cred_id").asText()).contains(UID);
         assertThat(sim.clientSecret("0oa1")).contains("s1");
         assertThat(sync.events()).anyMatch(e -> e.startsWith("Adopted"));
+    }
+
+    /**
+     * SAML credentials carry only a label: a client that never rendered them (a restart after a lost status) finds
+     * them from the lookup the operator builds from the spec, not from anything an earlier render left behind.
+     */
+    @Test
+    void samlCredentialsWithADisplayNameAreFoundByAFreshClientFromTheLookupAlone() {
+        DesiredConnection adfs = saml("https://adfs.example.com/metadata", "mail", "Corp ADFS");
+        String id = client.create(adfs, client.render(adfs)).id();
+        VendorClient restarted = connect(KEY, null, null);
+        sim.calls().reset();
+
+        assertThat(restarted.find(Lookup.of(adfs, null))).map(r -> r.id()).contains(id);
+        assertThat(sim.calls().writes()).isZero();
+        // The name alone cannot be told from the label: nothing else is guessed.
+        assertThat(restarted.find(Lookup.byName("corp-adfs", null))).isEmpty();
     }
 
     // ---- errors and limits ----
