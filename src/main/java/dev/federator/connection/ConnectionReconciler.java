@@ -16,6 +16,10 @@ import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.StatusCopies;
 import dev.federator.platform.VendorClientCache;
 import dev.federator.secrets.ReferencedSecrets;
+import dev.federator.shard.Shard;
+import dev.federator.shard.ShardGuard;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import dev.federator.secrets.SecretProblem;
 import dev.federator.status.Conditions;
 import dev.federator.status.EventRecorder;
@@ -32,7 +36,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -53,7 +56,7 @@ import org.jboss.logging.Logger;
  * vendor work, and turns every typed failure into conditions, events and a retry decision in one place.
  */
 @ControllerConfiguration(name = "identityconnection", finalizerName = ConnectionReconciler.FINALIZER)
-public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cleaner<IdentityConnection> {
+public class ConnectionReconciler implements ConfigurableReconciler<IdentityConnection>, Cleaner<IdentityConnection> {
     public static final String FINALIZER = "federator.dev/finalizer";
     static final String SECRET_INDEX = "connection-secrets";
     static final String PLATFORM_INDEX = "connection-platform";
@@ -73,6 +76,8 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final PlatformAdmission admission;
     private final UnchangedInputs unchanged;
     private final PlatformUsers platformUsers;
+    private final Shard shard;
+    private final ShardGuard shardGuard;
     /** The Secret informer's store, created with the event sources: stubs with resourceVersions, no data. */
     private volatile ItemStore<Secret> secretStubs;
 
@@ -80,7 +85,10 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                                 ConnectionSync sync, EventRecorder events, RemoteSnapshots snapshots, Clock clock,
                                 CertificateExpiry certificates, ConnectionMetrics metrics,
                                 ReferencedSecrets referencedSecrets, PlatformAdmission admission,
-                                UnchangedInputs unchanged, PlatformUsers platformUsers) {
+                                UnchangedInputs unchanged, PlatformUsers platformUsers, Shard shard,
+                                ShardGuard shardGuard) {
+        this.shard = shard;
+        this.shardGuard = shardGuard;
         this.platformUsers = platformUsers;
         this.unchanged = unchanged;
         this.referencedSecrets = referencedSecrets;
@@ -275,8 +283,18 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     }
 
     private ResolvedPlatform platform(IdentityConnection connection, Context<IdentityConnection> context) {
-        return resolver.resolve(connection, context.getSecondaryResource(IdentityPlatform.class),
-                context.getSecondaryResource(ClusterIdentityPlatform.class));
+        try {
+            return resolver.resolve(connection, context.getSecondaryResource(IdentityPlatform.class),
+                    context.getSecondaryResource(ClusterIdentityPlatform.class));
+        } catch (PlatformProblem e) {
+            throw "PlatformNotFound".equals(e.reason()) ? shardGuard.explainMissingPlatform(connection, e) : e;
+        }
+    }
+
+    /** Only this shard's connections (the informer's server-side label selector); all of them when not sharded. */
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<IdentityConnection> configuration) {
+        shard.labelSelector().ifPresent(configuration::withLabelSelector);
     }
 
     private void fail(IdentityConnection connection, IdentityConnectionStatus status, String reason, String message,
@@ -359,6 +377,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
                 .build();
         var platforms = InformerEventSourceConfiguration.from(IdentityPlatform.class, IdentityConnection.class)
                 .withName("connection-platforms")
+                .withLabelSelector(shard.labelSelector().orElse(null))
                 .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(PLATFORM_INDEX,
                         p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())))
                 .withPrimaryToSecondaryMapper((IdentityConnection c) ->
@@ -369,6 +388,7 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         var clusterPlatforms = InformerEventSourceConfiguration
                 .from(ClusterIdentityPlatform.class, IdentityConnection.class)
                 .withName("connection-cluster-platforms")
+                .withLabelSelector(shard.labelSelector().orElse(null))
                 // Cluster-scoped: watched cluster-wide even when the controller watches only some namespaces.
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(CLUSTER_PLATFORM_INDEX, p.getMetadata().getName())))

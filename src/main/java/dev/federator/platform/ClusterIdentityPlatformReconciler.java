@@ -3,6 +3,9 @@ package dev.federator.platform;
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
 import dev.federator.secrets.ReferencedSecrets;
+import dev.federator.shard.Shard;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -12,7 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -29,17 +31,19 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "clusteridentityplatform",
         informer = @Informer(namespaces = Constants.WATCH_ALL_NAMESPACES))
 public class ClusterIdentityPlatformReconciler
-        implements Reconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
+        implements ConfigurableReconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
     static final String SECRET_INDEX = "cluster-platform-secrets";
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final PlatformResolver resolver;
     private final ReferencedSecrets referencedSecrets;
     private final PlatformUsers users;
+    private final Shard shard;
 
     public ClusterIdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
                                              PlatformResolver resolver, ReferencedSecrets referencedSecrets,
-                                             PlatformUsers users) {
+                                             PlatformUsers users, Shard shard) {
+        this.shard = shard;
         this.users = users;
         this.referencedSecrets = referencedSecrets;
         this.verifier = verifier;
@@ -57,6 +61,12 @@ public class ClusterIdentityPlatformReconciler
                 new PlatformProblem("InvalidPlatform", "set exactly one vendor block")),
                 resolver.operatorNamespace()), status, platform.getMetadata().getGeneration());
         return StatusCopies.patchIfChanged(platform, before, status).rescheduleAfter(next);
+    }
+
+    /** Only this shard's platforms: exactly one shard verifies each platform and writes its status. */
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<ClusterIdentityPlatform> configuration) {
+        shard.labelSelector().ifPresent(configuration::withLabelSelector);
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.federator.platform;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformStatus;
 import dev.federator.secrets.ReferencedSecrets;
+import dev.federator.shard.Shard;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -10,7 +13,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -21,15 +23,17 @@ import java.util.stream.Collectors;
 
 /** Verifies a namespaced platform's credentials, again whenever its spec or one of its Secrets changes. */
 @ControllerConfiguration(name = "identityplatform")
-public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
+public class IdentityPlatformReconciler implements ConfigurableReconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
     static final String SECRET_INDEX = "platform-secrets";
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final ReferencedSecrets referencedSecrets;
     private final PlatformUsers users;
+    private final Shard shard;
 
     public IdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
-                                      ReferencedSecrets referencedSecrets, PlatformUsers users) {
+                                      ReferencedSecrets referencedSecrets, PlatformUsers users, Shard shard) {
+        this.shard = shard;
         this.users = users;
         this.verifier = verifier;
         this.clients = clients;
@@ -46,6 +50,12 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
                 new PlatformProblem("InvalidPlatform", "set exactly one vendor block")), ns),
                 status, platform.getMetadata().getGeneration());
         return StatusCopies.patchIfChanged(platform, before, status).rescheduleAfter(next);
+    }
+
+    /** Only this shard's platforms: exactly one shard verifies each platform and writes its status. */
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<IdentityPlatform> configuration) {
+        shard.labelSelector().ifPresent(configuration::withLabelSelector);
     }
 
     @Override
