@@ -54,6 +54,9 @@ public class ClusterIdentityPlatformReconciler
     @Override
     public UpdateControl<ClusterIdentityPlatform> reconcile(ClusterIdentityPlatform platform,
                                                             Context<ClusterIdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return UpdateControl.noUpdate(); // relabelled away (a timer of ours still fired): its shard verifies it
+        }
         PlatformStatus before = platform.getStatus();
         PlatformStatus status = StatusCopies.copy(before, PlatformStatus.class);
         var next = verifier.verify(() -> new ResolvedPlatform(platform.getMetadata().getName(), platform,
@@ -66,11 +69,15 @@ public class ClusterIdentityPlatformReconciler
     /** Only this shard's platforms: exactly one shard verifies each platform and writes its status. */
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<ClusterIdentityPlatform> configuration) {
-        shard.labelSelector().ifPresent(configuration::withLabelSelector);
+        shard.labelSelector().ifPresent(selector -> configuration.withLabelSelector(selector)
+                .withGenericFilter(shard::owns));
     }
 
     @Override
     public DeleteControl cleanup(ClusterIdentityPlatform platform, Context<ClusterIdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return DeleteControl.noFinalizerRemoval(); // another shard's to delete
+        }
         String key = platform.getMetadata().getName();
         return users.cleanup(platform, key, true, clients);
     }

@@ -42,6 +42,9 @@ public class IdentityPlatformReconciler implements ConfigurableReconciler<Identi
 
     @Override
     public UpdateControl<IdentityPlatform> reconcile(IdentityPlatform platform, Context<IdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return UpdateControl.noUpdate(); // relabelled away (a timer of ours still fired): its shard verifies it
+        }
         String ns = platform.getMetadata().getNamespace();
         PlatformStatus before = platform.getStatus();
         PlatformStatus status = StatusCopies.copy(before, PlatformStatus.class);
@@ -55,11 +58,15 @@ public class IdentityPlatformReconciler implements ConfigurableReconciler<Identi
     /** Only this shard's platforms: exactly one shard verifies each platform and writes its status. */
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<IdentityPlatform> configuration) {
-        shard.labelSelector().ifPresent(configuration::withLabelSelector);
+        shard.labelSelector().ifPresent(selector -> configuration.withLabelSelector(selector)
+                .withGenericFilter(shard::owns));
     }
 
     @Override
     public DeleteControl cleanup(IdentityPlatform platform, Context<IdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return DeleteControl.noFinalizerRemoval(); // another shard's to delete
+        }
         String key = platform.getMetadata().getNamespace() + "/" + platform.getMetadata().getName();
         return users.cleanup(platform, key, false, clients);
     }

@@ -43,14 +43,14 @@ public final class Shard {
             throw new IllegalArgumentException("FEDERATOR_SHARD=default: the default shard is the one without "
                     + "FEDERATOR_SHARD; name a shard by its own key");
         }
-        Set<String> named = new TreeSet<>();
+        java.util.SortedSet<String> named = new TreeSet<>();
         for (String s : shards) {
             if (!s.isBlank()) {
                 named.add(requireLabelValue("FEDERATOR_SHARDS", s.trim()));
             }
         }
         own.ifPresent(named::remove);
-        return new Shard(own, Set.copyOf(named));
+        return new Shard(own, java.util.Collections.unmodifiableSortedSet(named));
     }
 
     private static String requireLabelValue(String setting, String value) {

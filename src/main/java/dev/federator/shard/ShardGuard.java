@@ -5,6 +5,7 @@ import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.platform.PlatformProblem;
+import dev.federator.platform.ResolvedPlatform;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,18 @@ public class ShardGuard {
     }
 
     /**
+     * The platform, if it is this shard's. The informers' label selectors already keep other shards' platforms out of
+     * the cache; this holds the guarantee even where they do not (an API server that mishandles a selector, a cache
+     * still holding a platform just relabelled away).
+     */
+    public ResolvedPlatform requireOwned(IdentityConnection connection, ResolvedPlatform platform) {
+        if (shard.owns(platform.resource())) {
+            return platform;
+        }
+        throw mismatch(connection, platform.resource(), connection.getSpec().platformRef);
+    }
+
+    /**
      * What to report for a connection whose platform is not in this shard's cache: {@code notFound}, unless the
      * platform exists in another shard. One GET, only on this failure path (a connection that cannot sync).
      */
@@ -44,6 +57,10 @@ public class ShardGuard {
         if (platform == null || shard.owns(platform)) {
             return notFound; // gone, or just relabelled into this shard and not in the cache yet: the watch follows
         }
+        return mismatch(connection, platform, ref);
+    }
+
+    private PlatformProblem mismatch(IdentityConnection connection, HasMetadata platform, PlatformRef ref) {
         return new PlatformProblem(REASON, ref.kind() + " " + ref.name + " is " + Shard.describeLabel(platform)
                 + ", this connection is " + Shard.describeLabel(connection) + " (reconciled by shard " + shard.name()
                 + "). All connections of a platform are reconciled by the platform's shard, so that together they keep "
