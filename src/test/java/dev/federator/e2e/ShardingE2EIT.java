@@ -87,6 +87,11 @@ class ShardingE2EIT {
         }
         assertThat(Set.of(leaseHolder(LeaderElection.LEASE), leaseHolder(LeaderElection.LEASE + "-a"),
                 leaseHolder(LeaderElection.LEASE + "-b"))).as("one leader per shard, three processes").hasSize(3);
+        for (String shard : List.of("a", "b", Shard.DEFAULT)) {
+            assertThat(shards.process(shard).scrapeMetrics()).as("metrics of shard %s", shard)
+                    .hasValueSatisfying(metrics -> assertThat(metrics)
+                            .containsPattern("federator_connections\\{ready=\"True\",shard=\"" + shard + "\""));
+        }
     }
 
     @Test
