@@ -11,13 +11,15 @@ import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.ReconcileFailure;
 import dev.federator.status.Conditions;
+import dev.federator.shard.Shard;
 import dev.federator.status.StatusRecorder;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -32,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link ConnectionFailures}; the status is written by the {@link ConnectionPass}, only when it changed.
  */
 @ControllerConfiguration(name = "identityconnection", finalizerName = ConnectionReconciler.FINALIZER)
-public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cleaner<IdentityConnection> {
+public class ConnectionReconciler implements ConfigurableReconciler<IdentityConnection>, Cleaner<IdentityConnection> {
     public static final String FINALIZER = "federator.dev/finalizer";
 
     private final ConnectionWatches watches;
@@ -44,10 +46,12 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     private final ConnectionCleanup cleanup;
     private final ConnectionMetrics metrics;
     private final StatusRecorder statuses;
+    private final Shard shard;
 
     public ConnectionReconciler(ConnectionWatches watches, VendorClientCache clients, UnchangedInputs unchanged,
                                 PlatformAdmission admission, ConnectionApply apply, ConnectionFailures failures,
-                                ConnectionCleanup cleanup, ConnectionMetrics metrics, StatusRecorder statuses) {
+                                ConnectionCleanup cleanup, ConnectionMetrics metrics, StatusRecorder statuses,
+                                Shard shard) {
         this.watches = watches;
         this.clients = clients;
         this.unchanged = unchanged;
@@ -57,10 +61,14 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
         this.cleanup = cleanup;
         this.metrics = metrics;
         this.statuses = statuses;
+        this.shard = shard;
     }
 
     @Override
     public UpdateControl<IdentityConnection> reconcile(IdentityConnection connection, Context<IdentityConnection> context) {
+        if (!shard.owns(connection)) {
+            return UpdateControl.noUpdate(); // relabelled away (a timer of ours still fired): its shard has it now
+        }
         ConnectionPass pass = new ConnectionPass(connection, context, statuses);
         Duration next;
         try {
@@ -93,6 +101,9 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
 
     @Override
     public DeleteControl cleanup(IdentityConnection connection, Context<IdentityConnection> context) {
+        if (!shard.owns(connection)) {
+            return DeleteControl.noFinalizerRemoval(); // another shard's to delete
+        }
         admission.forget(ResourceID.fromResource(connection));
         metrics.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
         return cleanup.delete(connection, context);
@@ -101,6 +112,17 @@ public class ConnectionReconciler implements Reconciler<IdentityConnection>, Cle
     @Override
     public List<EventSource<?, IdentityConnection>> prepareEventSources(EventSourceContext<IdentityConnection> context) {
         return watches.create(context);
+    }
+
+    /**
+     * Only this shard's connections: the informer's server-side label selector, and the same rule in memory for
+     * events (an API server, or the test's mock server, that applies only part of a selector must not make two
+     * shards act on one connection). All of them when not sharded.
+     */
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<IdentityConnection> configuration) {
+        shard.labelSelector().ifPresent(selector -> configuration.withLabelSelector(selector)
+                .withGenericFilter(shard::owns));
     }
 
     private static void requireSupportedType(IdentityConnection connection, ResolvedPlatform platform,

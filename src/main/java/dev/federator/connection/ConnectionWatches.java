@@ -1,5 +1,9 @@
 package dev.federator.connection;
 
+import dev.federator.provider.spi.Reason;
+import dev.federator.platform.PlatformProblem;
+import dev.federator.shard.ShardGuard;
+import dev.federator.shard.Shard;
 import dev.federator.idp.RecheckRequests;
 import dev.federator.api.v1alpha1.ClusterIdentityPlatform;
 import dev.federator.api.v1alpha1.IdentityConnection;
@@ -36,23 +40,34 @@ public class ConnectionWatches {
     private final PlatformAdmission admission;
     private final PlatformUsers platformUsers;
     private final PlatformResolver resolver;
+    private final Shard shard;
+    private final ShardGuard shardGuard;
     /** The Secret informer's store, created with the event sources: stubs with resourceVersions, no data. */
     private volatile ItemStore<Secret> secretStubs;
 
     public ConnectionWatches(ReferencedSecrets referencedSecrets, PlatformAdmission admission,
-                             PlatformUsers platformUsers, PlatformResolver resolver) {
+                             PlatformUsers platformUsers, PlatformResolver resolver, Shard shard,
+                             ShardGuard shardGuard) {
         this.referencedSecrets = referencedSecrets;
         this.admission = admission;
         this.platformUsers = platformUsers;
         this.resolver = resolver;
+        this.shard = shard;
+        this.shardGuard = shardGuard;
     }
 
     ItemStore<Secret> secretStubs() { return secretStubs; }
 
     /** The connection's platform, as the platform watches last saw it. */
     ResolvedPlatform platform(IdentityConnection connection, Context<IdentityConnection> context) {
-        return resolver.resolve(connection, context.getSecondaryResource(IdentityPlatform.class),
-                context.getSecondaryResource(ClusterIdentityPlatform.class));
+        try {
+            return shardGuard.requireOwned(connection, resolver.resolve(connection,
+                    context.getSecondaryResource(IdentityPlatform.class),
+                    context.getSecondaryResource(ClusterIdentityPlatform.class)));
+        } catch (PlatformProblem e) {
+            // Not in this shard's informers may mean: in another shard. Say so rather than "not found".
+            throw e.reason() == Reason.PlatformNotFound ? shardGuard.explainMissingPlatform(connection, e) : e;
+        }
     }
 
     List<EventSource<?, IdentityConnection>> create(EventSourceContext<IdentityConnection> context) {
@@ -74,6 +89,7 @@ public class ConnectionWatches {
                 .build();
         var platforms = InformerEventSourceConfiguration.from(IdentityPlatform.class, IdentityConnection.class)
                 .withName("connection-platforms")
+                .withLabelSelector(shard.labelSelector().orElse(null))
                 .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(PLATFORM_INDEX,
                         p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())))
                 .withPrimaryToSecondaryMapper((IdentityConnection c) ->
@@ -84,6 +100,7 @@ public class ConnectionWatches {
         var clusterPlatforms = InformerEventSourceConfiguration
                 .from(ClusterIdentityPlatform.class, IdentityConnection.class)
                 .withName("connection-cluster-platforms")
+                .withLabelSelector(shard.labelSelector().orElse(null))
                 // Cluster-scoped: watched cluster-wide even when the controller watches only some namespaces.
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(p -> ids(cache.byIndex(CLUSTER_PLATFORM_INDEX, p.getMetadata().getName())))

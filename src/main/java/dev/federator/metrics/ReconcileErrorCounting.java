@@ -2,6 +2,7 @@ package dev.federator.metrics;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.Event;
@@ -22,8 +23,14 @@ final class ReconcileErrorCounting implements Metrics {
     private final Metrics delegate;
     private final Map<String, Counter> byKind = new java.util.concurrent.ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    private final ConnectionMetrics connections;
 
     ReconcileErrorCounting(Metrics delegate, MeterRegistry registry) {
+        this(delegate, registry, null);
+    }
+
+    ReconcileErrorCounting(Metrics delegate, MeterRegistry registry, ConnectionMetrics connections) {
+        this.connections = connections;
         this.delegate = delegate;
         this.registry = registry;
         for (String kind : KINDS) {
@@ -68,6 +75,11 @@ final class ReconcileErrorCounting implements Metrics {
 
     @Override
     public void cleanupDoneFor(ResourceID resourceID, Map<String, Object> metadata) {
+        // Also when a connection only left this process's view (relabelled to another shard): JOSDK forgets it then
+        // without a cleanup call, and its Ready state must stop counting here, or two shards would both count it.
+        if (connections != null && "identityconnection".equals(metadata.get(Constants.CONTROLLER_NAME))) {
+            connections.forget(resourceID.getNamespace().orElse(null), resourceID.getName());
+        }
         delegate.cleanupDoneFor(resourceID, metadata);
     }
 

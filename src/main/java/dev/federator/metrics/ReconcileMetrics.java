@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
 public class ReconcileMetrics {
     @Produces
     @Singleton
-    Metrics reconcileMetrics(MeterRegistry registry) {
-        return new ReconcileErrorCounting(MicrometerMetrics.withoutPerResourceMetrics(registry), registry);
+    Metrics reconcileMetrics(MeterRegistry registry, ConnectionMetrics connections) {
+        return new ReconcileErrorCounting(MicrometerMetrics.withoutPerResourceMetrics(registry), registry, connections);
     }
 }

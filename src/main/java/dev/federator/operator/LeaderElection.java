@@ -8,13 +8,15 @@ import java.time.Duration;
 
 /**
  * Replicas elect one leader through a Lease in the operator's namespace; only the leader reconciles, so two
- * replicas never race on the same vendor connection. Active in the prod profile (see application.properties).
+ * replicas never race on the same vendor connection. Each shard has its own Lease ({@code federator-leader-<key>};
+ * the default shard keeps {@value #LEASE}), so every shard has a leader and its own standbys. Active in the prod profile (see application.properties).
  * <p>
  * JOSDK 5.2 would call {@code System.exit(1)} when leadership ends, which deadlocks a JVM that is already shutting
  * down (SIGTERM, failed start); {@link LeaseHandover} decides instead: a shutdown hands the Lease over, a lost
  * Lease while running ends the process.
  */
 public class LeaderElection {
+    /** The Lease of an unsharded operator and of the default shard. */
     public static final String LEASE = "federator-leader";
     /** A leader that vanishes without releasing the Lease (a crash, a SIGKILL) is replaced after this. */
     public static final Duration LEASE_DURATION = LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
@@ -28,7 +30,7 @@ public class LeaderElection {
     LeaderElectionConfiguration leaderElection(LeaseHandover handover) {
         LeaderCallbacks callbacks = new LeaderCallbacks(handover::leadershipStarted, handover::leadershipEnded,
                 leader -> {});
-        return new LeaderElectionConfiguration(LEASE, handover.namespace(), LEASE_DURATION, RENEW_DEADLINE,
+        return new LeaderElectionConfiguration(handover.lease(), handover.namespace(), LEASE_DURATION, RENEW_DEADLINE,
                 RETRY_PERIOD, handover.identity(), callbacks, EXIT_ON_STOP_LEADING);
     }
 }

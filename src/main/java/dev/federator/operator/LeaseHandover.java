@@ -1,5 +1,6 @@
 package dev.federator.operator;
 
+import dev.federator.shard.Shard;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
@@ -38,18 +39,24 @@ public class LeaseHandover {
     private final KubernetesClient client;
     private final String namespace;
     private final String identity;
+    private final String lease;
     private final IntConsumer exit;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean led = new AtomicBoolean();
 
     @Inject
     LeaseHandover(KubernetesClient client, @ConfigProperty(name = "federator.namespace") String namespace,
-                  @ConfigProperty(name = "federator.pod-name") String podName) {
-        this(client, namespace, podName, Quarkus::asyncExit);
+                  @ConfigProperty(name = "federator.pod-name") String podName, Shard shard) {
+        this(client, namespace, podName, shard.leaseName(LeaderElection.LEASE), Quarkus::asyncExit);
     }
 
     LeaseHandover(KubernetesClient client, String namespace, String podName, IntConsumer exit) {
+        this(client, namespace, podName, LeaderElection.LEASE, exit);
+    }
+
+    LeaseHandover(KubernetesClient client, String namespace, String podName, String lease, IntConsumer exit) {
         this.client = client;
+        this.lease = lease;
         this.namespace = namespace;
         // Unique per process, as client-go does it: a restarted pod keeps its name but must not inherit its
         // predecessor's Lease, and two processes on one host never share an identity.
@@ -60,6 +67,9 @@ public class LeaseHandover {
     public String identity() { return identity; }
 
     public String namespace() { return namespace; }
+
+    /** The Lease this process's shard elects its leader in: {@value LeaderElection#LEASE}, plus the shard's key. */
+    public String lease() { return lease; }
 
     /** Runs before the operator SDK stops the operator: from now on, the end of leadership is expected. */
     void shutdownStarts(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
@@ -75,15 +85,15 @@ public class LeaseHandover {
         try {
             if (release.get(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.infof("Stopped reconciling and released the Lease %s/%s for the next leader", namespace,
-                        LeaderElection.LEASE);
+                        lease);
             }
         } catch (TimeoutException e) {
             release.cancel(true);
             LOG.warnf("Could not release the Lease %s/%s within %s; the next leader takes over when it expires",
-                    namespace, LeaderElection.LEASE, RELEASE_TIMEOUT);
+                    namespace, lease, RELEASE_TIMEOUT);
         } catch (ExecutionException e) {
             LOG.warnf("Could not release the Lease %s/%s (%s); the next leader takes over when it expires",
-                    namespace, LeaderElection.LEASE, e.getCause().toString());
+                    namespace, lease, e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -99,16 +109,16 @@ public class LeaseHandover {
         }
         LOG.errorf("Lost the Lease %s/%s while running (renewals failed or another replica took it); exiting so that "
                 + "this replica restarts as a standby and never reconciles beside the new leader", namespace,
-                LeaderElection.LEASE);
+                lease);
         exit.accept(1);
     }
 
     /** Clears the holder if it is still this process (Fabric8's own release); false if another one holds it. */
     boolean release() {
-        LeaseLock lock = new LeaseLock(namespace, LeaderElection.LEASE, identity);
+        LeaseLock lock = new LeaseLock(namespace, lease, identity);
         LeaderCallbacks none = new LeaderCallbacks(() -> {}, () -> {}, leader -> {});
         LeaderElectionConfig config = new LeaderElectionConfig(lock, LeaderElection.LEASE_DURATION,
-                LeaderElection.RENEW_DEADLINE, LeaderElection.RETRY_PERIOD, none, true, LeaderElection.LEASE);
+                LeaderElection.RENEW_DEADLINE, LeaderElection.RETRY_PERIOD, none, true, lease);
         return client.leaderElector().withConfig(config).build().release();
     }
 }

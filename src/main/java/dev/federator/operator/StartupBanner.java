@@ -1,6 +1,7 @@
 package dev.federator.operator;
 
 import dev.federator.platform.VendorRegistry;
+import dev.federator.shard.Shard;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,7 +13,8 @@ public class StartupBanner {
 
     void onStart(@Observes StartupEvent event, VendorRegistry vendors,
                  @ConfigProperty(name = "quarkus.application.version") String version,
-                 @ConfigProperty(name = "federator.namespace") String namespace) {
-        LOG.infof("Federator %s starting; vendors: %s; operator namespace: %s", version, vendors.vendors(), namespace);
+                 @ConfigProperty(name = "federator.namespace") String namespace, Shard shard) {
+        LOG.infof("Federator %s starting; vendors: %s; operator namespace: %s; %s", version, vendors.vendors(),
+                namespace, shard);
     }
 }

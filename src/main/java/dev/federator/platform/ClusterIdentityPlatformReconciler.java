@@ -5,6 +5,9 @@ import dev.federator.api.v1alpha1.PlatformStatus;
 import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.ReferencedSecrets;
 import dev.federator.status.StatusRecorder;
+import dev.federator.shard.Shard;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -14,7 +17,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -31,17 +33,19 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "clusteridentityplatform",
         informer = @Informer(namespaces = Constants.WATCH_ALL_NAMESPACES))
 public class ClusterIdentityPlatformReconciler
-        implements Reconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
+        implements ConfigurableReconciler<ClusterIdentityPlatform>, Cleaner<ClusterIdentityPlatform> {
     static final String SECRET_INDEX = "cluster-platform-secrets";
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final PlatformResolver resolver;
     private final ReferencedSecrets referencedSecrets;
     private final PlatformUsers users;
+    private final Shard shard;
 
     public ClusterIdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
                                              PlatformResolver resolver, ReferencedSecrets referencedSecrets,
-                                             PlatformUsers users) {
+                                             PlatformUsers users, Shard shard) {
+        this.shard = shard;
         this.users = users;
         this.referencedSecrets = referencedSecrets;
         this.verifier = verifier;
@@ -52,6 +56,9 @@ public class ClusterIdentityPlatformReconciler
     @Override
     public UpdateControl<ClusterIdentityPlatform> reconcile(ClusterIdentityPlatform platform,
                                                             Context<ClusterIdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return UpdateControl.noUpdate(); // relabelled away (a timer of ours still fired): its shard verifies it
+        }
         PlatformStatus before = platform.getStatus();
         PlatformStatus status = StatusRecorder.copy(before, PlatformStatus.class);
         var next = verifier.verify(() -> new ResolvedPlatform(platform.getMetadata().getName(), platform,
@@ -61,8 +68,18 @@ public class ClusterIdentityPlatformReconciler
         return StatusRecorder.patchIfChanged(platform, before, status).rescheduleAfter(next);
     }
 
+    /** Only this shard's platforms: exactly one shard verifies each platform and writes its status. */
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<ClusterIdentityPlatform> configuration) {
+        shard.labelSelector().ifPresent(selector -> configuration.withLabelSelector(selector)
+                .withGenericFilter(shard::owns));
+    }
+
     @Override
     public DeleteControl cleanup(ClusterIdentityPlatform platform, Context<ClusterIdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return DeleteControl.noFinalizerRemoval(); // another shard's to delete
+        }
         String key = platform.getMetadata().getName();
         return users.cleanup(platform, key, true, clients);
     }

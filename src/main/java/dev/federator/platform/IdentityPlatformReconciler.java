@@ -5,6 +5,9 @@ import dev.federator.api.v1alpha1.PlatformStatus;
 import dev.federator.provider.spi.Reason;
 import dev.federator.secrets.ReferencedSecrets;
 import dev.federator.status.StatusRecorder;
+import dev.federator.shard.Shard;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -12,7 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -23,15 +25,17 @@ import java.util.stream.Collectors;
 
 /** Verifies a namespaced platform's credentials, again whenever its spec or one of its Secrets changes. */
 @ControllerConfiguration(name = "identityplatform")
-public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
+public class IdentityPlatformReconciler implements ConfigurableReconciler<IdentityPlatform>, Cleaner<IdentityPlatform> {
     static final String SECRET_INDEX = "platform-secrets";
     private final PlatformVerifier verifier;
     private final VendorClientCache clients;
     private final ReferencedSecrets referencedSecrets;
     private final PlatformUsers users;
+    private final Shard shard;
 
     public IdentityPlatformReconciler(PlatformVerifier verifier, VendorClientCache clients,
-                                      ReferencedSecrets referencedSecrets, PlatformUsers users) {
+                                      ReferencedSecrets referencedSecrets, PlatformUsers users, Shard shard) {
+        this.shard = shard;
         this.users = users;
         this.verifier = verifier;
         this.clients = clients;
@@ -40,6 +44,9 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
 
     @Override
     public UpdateControl<IdentityPlatform> reconcile(IdentityPlatform platform, Context<IdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return UpdateControl.noUpdate(); // relabelled away (a timer of ours still fired): its shard verifies it
+        }
         String ns = platform.getMetadata().getNamespace();
         PlatformStatus before = platform.getStatus();
         PlatformStatus status = StatusRecorder.copy(before, PlatformStatus.class);
@@ -50,8 +57,18 @@ public class IdentityPlatformReconciler implements Reconciler<IdentityPlatform>,
         return StatusRecorder.patchIfChanged(platform, before, status).rescheduleAfter(next);
     }
 
+    /** Only this shard's platforms: exactly one shard verifies each platform and writes its status. */
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<IdentityPlatform> configuration) {
+        shard.labelSelector().ifPresent(selector -> configuration.withLabelSelector(selector)
+                .withGenericFilter(shard::owns));
+    }
+
     @Override
     public DeleteControl cleanup(IdentityPlatform platform, Context<IdentityPlatform> context) {
+        if (!shard.owns(platform)) {
+            return DeleteControl.noFinalizerRemoval(); // another shard's to delete
+        }
         String key = platform.getMetadata().getNamespace() + "/" + platform.getMetadata().getName();
         return users.cleanup(platform, key, false, clients);
     }

@@ -105,7 +105,7 @@ class InstallManifestsTest {
         }
     }
 
-    private static String kubectlKustomize(String dir) throws IOException, InterruptedException {
+    static String kubectlKustomize(String dir) throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(false).start();

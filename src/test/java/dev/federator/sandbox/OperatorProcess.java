@@ -58,13 +58,16 @@ public final class OperatorProcess implements AutoCloseable {
     /**
      * The operator's credentials on the embedded API server, as a ServiceAccount token would be on a cluster: the RBAC
      * audit tells the operator's requests from the test's own by it. One token per watched-namespaces setting, so
-     * that each request is judged in the install mode of the operator that sent it.
+     * that each request is judged in the install mode of the operator that sent it; and one per shard
+     * (FEDERATOR_SHARD), so that a test tells which shard sent what.
      */
     public static final String TOKEN_PREFIX = "sandbox-sa-federator-";
 
     public String bearerToken() {
         String namespaces = extraEnv.getOrDefault("QUARKUS_OPERATOR_SDK_NAMESPACES", "");
-        return TOKEN_PREFIX + java.util.UUID.nameUUIDFromBytes(namespaces.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String shard = extraEnv.get("FEDERATOR_SHARD");
+        String identity = shard == null ? namespaces : namespaces + "|shard=" + shard;
+        return TOKEN_PREFIX + java.util.UUID.nameUUIDFromBytes(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** What the test set in the operator's environment on top of the API server's address. */

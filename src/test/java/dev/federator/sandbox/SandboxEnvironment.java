@@ -55,13 +55,15 @@ public final class SandboxEnvironment implements AutoCloseable {
     }
 
     /**
-     * One more replica of the operator on the same API server, as a second pod of the Deployment: it logs to its own
-     * file, its log and metrics are secret-scanned too, and it is stopped on close.
+     * One more replica of the operator on the same API server, as a second pod of the Deployment (or a pod of another
+     * shard's Deployment): it logs to its own file, its log and metrics are secret-scanned and its requests
+     * RBAC-audited too, and it is stopped on close.
      */
     public OperatorProcess startReplica(Path replicaLog, Map<String, String> extraEnv) {
         OperatorProcess replica = new OperatorProcess(OperatorProcess.defaultJar(), kubernetes.url(), OPERATOR_NAMESPACE,
                 replicaLog, extraEnv);
         secretScan.addOperator(replica);
+        rbacAudit.addOperator(replica.bearerToken(), extraEnv);
         replicas.add(replica);
         replica.start();
         return replica;

@@ -95,6 +95,8 @@ public enum Reason {
     MissingDomain(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "LoginRadius: the connection needs one domain"),
     TooManyDomains(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "LoginRadius: a connection holds one domain only"),
     // Deletion
+    ShardMismatch(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED,
+            "the connection's shard label differs from its platform's; the platform's shard reconciles it"),
     // The IdP's published documents (saml.metadataUrl, OIDC discovery)
     MetadataUnavailable(READY, BOTH, RETRY_SOON, DEGRADED,
             "the IdP's SAML metadata (saml.metadataUrl) could not be fetched; nothing changed on the vendor"),
