@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.platform.VendorClientCache;
-import dev.federator.provider.spi.DesiredConnection;
-import dev.federator.provider.spi.SecretValue;
 import dev.federator.sandbox.Samples;
 import dev.federator.sandbox.SimulatorFleet;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CliExportIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static SimulatorFleet fleet;
     private static Path manifests;
     private static SeededConnections seeded;
