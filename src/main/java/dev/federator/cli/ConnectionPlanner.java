@@ -82,7 +82,7 @@ final class ConnectionPlanner {
             return changed.isEmpty() ? plan.of(Action.nochange, changes, null, null) : plan.of(Action.drift,
                     changes, Reason.DriftDetected.name(), "fields differ on the vendor; ObserveOnly never writes them");
         }
-        if (!Ownership.owns(remote, status, uid, client)) {
+        if (!Ownership.owns(remote, status, uid, client, manifest.getSpec().adoption())) {
             if (manifest.getSpec().adoption() != AdoptionPolicy.IfExists) {
                 return plan.of(Action.conflict, List.of(), Reason.AlreadyExists.name(), "a connection named " + desired.name()
                         + " exists on " + platform.key() + " and was not created by this resource; set "

@@ -65,7 +65,8 @@ public class ConnectionCleanup {
             if (remote.isEmpty()) {
                 return DeleteControl.defaultDelete();
             }
-            if (!Ownership.owns(remote.get(), status, connection.getMetadata().getUid(), entry.client())) {
+            if (!Ownership.owns(remote.get(), status, connection.getMetadata().getUid(), entry.client(),
+                    connection.getSpec().adoption())) {
                 events.normal(connection, Reason.NotDeleted, "connection " + name + " on " + platformKey
                         + " was not created or adopted by this resource; left in place");
                 return DeleteControl.defaultDelete();

@@ -86,7 +86,8 @@ public class ConnectionSync {
             }
         } else {
             remote = found.get();
-            if (!observeOnly && !Ownership.owns(remote, status, uid, client)) {
+            boolean adopting = false;
+            if (!observeOnly && !Ownership.owns(remote, status, uid, client, connection.getSpec().adoption())) {
                 if (connection.getSpec().adoption() != AdoptionPolicy.IfExists) {
                     notReady(status, Reason.AlreadyExists, "a connection named " + desired.name() + " already exists on "
                             + platform.key() + " and was not created by this resource; set spec.adoption: IfExists "
@@ -95,6 +96,7 @@ public class ConnectionSync {
                 }
                 events.normal(connection, Reason.Adopted, "took over the existing connection " + desired.name() + " on "
                         + platform.key());
+                adopting = true;
             }
             List<String> changed = diff(rendering, remote, uid, status);
             if (!changed.isEmpty() && !observeOnly && steady) {
@@ -105,6 +107,13 @@ public class ConnectionSync {
                     remote = fresh.get();
                     changed = diff(rendering, remote, uid, status);
                 }
+            }
+            if (adopting) {
+                RemoteConnection adopted = remote;
+                changed = QuietAdoption.adopt(changed, rendering, client, () -> recordFingerprints(status, uid, rendering),
+                        () -> diff(rendering, adopted, uid, status));
+            } else if (!observeOnly) {
+                QuietAdoption.deferMarker(changed, client);
             }
             if (observeOnly) {
                 client.ownerMarkerPath().ifPresent(changed::remove);

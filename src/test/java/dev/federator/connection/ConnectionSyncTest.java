@@ -150,6 +150,44 @@ class ConnectionSyncTest {
     }
 
     @Test
+    void anAdoptionOfWhatTheSpecSaysWritesNothingAndALaterRotationIsWritten() {
+        FakeVendorClient vendor = new FakeVendorClient(true);
+        // Created by another resource (its marker is on the vendor) and holding the secret the Secret holds.
+        vendor.store.put("corp", (com.fasterxml.jackson.databind.node.ObjectNode) JsonTree.object()
+                .put("id", "theirs").put("name", "corp").put("displayName", "Corp").put("enabled", true)
+                .put("owner", "someone-else").put("secret", "***"));
+        vendor.secrets.put("corp", "s1");
+        connection.getSpec().adoption = AdoptionPolicy.IfExists;
+
+        run(vendor, desired("s1", "Corp"));
+        assertThat(vendor.writes).as("neither the marker nor the hidden secret is written").isEmpty();
+        assertThat(events).contains("Adopted");
+        assertThat(Conditions.isTrue(status.conditions, Conditions.READY)).isTrue();
+        assertThat(status.secretFingerprints).containsKey("secret");
+
+        events.clear();
+        run(vendor, desired("s1", "Corp"));
+        assertThat(vendor.writes).as("the next pass").isEmpty();
+        assertThat(events).as("adopted once: the recorded id keeps it ours").doesNotContain("Adopted");
+
+        run(vendor, desired("s2", "Corp"));
+        assertThat(vendor.writes).as("a rotation of the Secret is written, with the deferred marker")
+                .containsExactly("update corp [secret, owner]");
+        assertThat(vendor.secrets).containsEntry("corp", "s2");
+        assertThat(vendor.store.get("corp").path("owner").asText()).isEqualTo("uid-1");
+    }
+
+    @Test
+    void anAdoptionThatWritesAnywayAlsoWritesTheSecretAndTheMarker() {
+        FakeVendorClient vendor = new FakeVendorClient(true);
+        vendor.store.put("corp", (com.fasterxml.jackson.databind.node.ObjectNode) JsonTree.object()
+                .put("id", "theirs").put("name", "corp").put("displayName", "Theirs").put("enabled", true));
+        connection.getSpec().adoption = AdoptionPolicy.IfExists;
+        run(vendor, desired("s1", "Corp"));
+        assertThat(vendor.writes).hasSize(1).first().asString().contains("displayName", "secret", "owner");
+    }
+
+    @Test
     void aCrashAfterCreateIsRecognisedThroughThePendingCreate() {
         FakeVendorClient vendor = new FakeVendorClient(false);
         run(vendor, desired("s1", "Corp"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.api.v1alpha1.AdoptionPolicy;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.provider.fake.FakeVendorClient;
 import dev.federator.provider.spi.RemoteConnection;
@@ -51,5 +52,23 @@ class OwnershipTest {
                 .as("another resource's marker beats a pending name").isFalse();
         ObjectNode ours = JsonNodeFactory.instance.objectNode().put("owner", UID);
         assertThat(Ownership.owns(new RemoteConnection("r", "corp", ours), status, UID, marked)).isTrue();
+    }
+
+    @Test
+    void anAdoptionWithoutMarkerWriteIsOursThroughTheRecordedIdOnlyWithConsent() {
+        FakeVendorClient marked = new FakeVendorClient(true);
+        IdentityConnectionStatus status = new IdentityConnectionStatus();
+        status.externalId = "r";
+        ObjectNode someoneElses = JsonNodeFactory.instance.objectNode().put("owner", "uid-2");
+        RemoteConnection remote = new RemoteConnection("r", "corp", someoneElses);
+        assertThat(Ownership.owns(remote, status, UID, marked, AdoptionPolicy.IfExists))
+                .as("adopted with IfExists, marker left as it was").isTrue();
+        assertThat(Ownership.owns(remote, status, UID, marked, AdoptionPolicy.Never))
+                .as("without consent, another resource's marker wins over a recorded id").isFalse();
+        assertThat(Ownership.owns(new RemoteConnection("r", "corp", JsonNodeFactory.instance.objectNode()), status,
+                UID, marked)).as("no marker at all: the recorded id").isTrue();
+        status.externalId = "other";
+        assertThat(Ownership.owns(remote, status, UID, marked, AdoptionPolicy.IfExists))
+                .as("consent alone is not ownership: the adoption records the id first").isFalse();
     }
 }

@@ -182,7 +182,8 @@ public final class ContractHarness<S extends AutoCloseable> implements AutoClose
             if (remote.isEmpty()) {
                 return "Gone";
             }
-            if (!Ownership.owns(remote.get(), status, resource.getMetadata().getUid(), vendor)) {
+            if (!Ownership.owns(remote.get(), status, resource.getMetadata().getUid(), vendor,
+                    resource.getSpec().adoption())) {
                 return "NotDeleted";
             }
             return vendor.delete(remote.get()) == DeleteOutcome.PENDING ? "Pending" : "Deleted";
