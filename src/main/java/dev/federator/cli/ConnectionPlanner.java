@@ -55,7 +55,7 @@ final class ConnectionPlanner {
         ResolvedPlatform platform = pieces.resolve(manifest);
         VendorClientCache.Entry entry = pieces.client(platform);
         VendorClient client = entry.client();
-        DesiredConnection desired = pieces.desired().build(manifest, new HashMap<>());
+        DesiredConnection desired = pieces.desired().build(manifest, platform, new HashMap<>());
         Plan plan = new Plan(ns, name, platform.key(), platform.vendor(), desired.name());
         if (!entry.provider().supportedKinds().contains(desired.kind())) {
             return plan.of(Action.blocked, List.of(), Reason.UnsupportedType.name(), platform.vendor() + " cannot hold "

@@ -6,6 +6,9 @@ import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.connection.DesiredStateBuilder;
+import dev.federator.idp.IdpChangeReports;
+import dev.federator.idp.IdpDocuments;
+import dev.federator.idp.IdpSources;
 import dev.federator.platform.PlatformAccounts;
 import dev.federator.platform.PlatformProblem;
 import dev.federator.platform.PlatformResolver;
@@ -52,9 +55,13 @@ final class OperatorPieces {
         this.operatorKey = key.isPresent();
         this.fingerprints = new Fingerprints(key.orElseGet(OperatorPieces::randomKey));
         Clock clock = Clock.systemUTC();
-        this.clients = new VendorClientCache(registry, new PlatformAccounts(secrets),
-                new SourceTrustStores(source, secrets), fingerprints, new SimpleMeterRegistry(), clock, REQUEST_TIMEOUT);
-        this.desired = new DesiredStateBuilder(secrets, clock);
+        SourceTrustStores trust = new SourceTrustStores(source, secrets);
+        this.clients = new VendorClientCache(registry, new PlatformAccounts(secrets), trust, fingerprints,
+                new SimpleMeterRegistry(), clock, REQUEST_TIMEOUT);
+        // The IdP's documents complete the desired state as in the operator (same limits, the platform's CA bundle):
+        // without them a metadataUrl connection would show its certificate and endpoints as removed.
+        this.desired = new DesiredStateBuilder(secrets, clock,
+                new IdpSources(new IdpDocuments(clock), trust, IdpChangeReports.none(), clock));
     }
 
     private static byte[] randomKey() {

@@ -27,7 +27,16 @@ public class IdpChangeReports {
         this.events = events;
     }
 
+    /**
+     * For the CLI: it looks at each document once per run, so there is never an earlier sight to compare with, and
+     * it writes nothing to the cluster.
+     */
+    public static IdpChangeReports none() { return new IdpChangeReports(null); }
+
     void metadata(IdentityConnection connection, String url, IdpMetadata now) {
+        if (events == null) {
+            return;
+        }
         Object before = lastSeen.put(key(connection, "saml"), now);
         if (!(before instanceof IdpMetadata previous) || previous.equals(now)) {
             return;
@@ -53,6 +62,9 @@ public class IdpChangeReports {
     }
 
     void discovery(IdentityConnection connection, String url, OidcDiscovery now) {
+        if (events == null) {
+            return;
+        }
         Object before = lastSeen.put(key(connection, "oidc"), now);
         if (!(before instanceof OidcDiscovery previous) || previous.equals(now)) {
             return;

@@ -2,15 +2,14 @@ package dev.federator.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.federator.sandbox.MockKubernetes;
 import dev.federator.sandbox.Samples;
 import dev.federator.sandbox.SimulatorFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * samples/ copied into a directory, file by file, with each platform pointed at its simulator: what a repository of
@@ -21,18 +20,7 @@ final class SampleManifests {
 
     private SampleManifests() {}
 
-    static Path write(Path dir, SimulatorFleet fleet) {
-        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                Path target = dir.resolve(Path.of("samples").relativize(file));
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, yaml(Samples.pointedAt(Samples.read(file), fleet::url)));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static Path write(Path dir, SimulatorFleet fleet) { return Samples.writePointedAt(dir, fleet); }
 
     static String yaml(List<ObjectNode> docs) {
         StringBuilder text = new StringBuilder();
@@ -64,24 +52,6 @@ final class SampleManifests {
 
     /** A kubeconfig for the sandbox's API server, with a token of its own so its requests can be told apart. */
     static Path kubeconfig(Path dir, String serverUrl, String token) {
-        String text = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: sandbox
-                  cluster: {server: "%s"}
-                users:
-                - name: cli
-                  user: {token: %s}
-                contexts:
-                - name: sandbox
-                  context: {cluster: sandbox, user: cli, namespace: default}
-                current-context: sandbox
-                """.formatted(serverUrl, token);
-        try {
-            return Files.writeString(dir.resolve("kubeconfig"), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MockKubernetes.writeKubeconfig(dir.resolve("kubeconfig"), serverUrl, token);
     }
 }

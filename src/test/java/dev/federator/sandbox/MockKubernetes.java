@@ -113,6 +113,30 @@ public final class MockKubernetes implements AutoCloseable {
 
     public String url() { return server.url("/").replaceAll("/$", ""); }
 
+    /** A kubeconfig for this API server at {@code file}, with a token of its own so its requests can be told apart. */
+    public static java.nio.file.Path writeKubeconfig(java.nio.file.Path file, String serverUrl, String token) {
+        String text = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: sandbox
+                  cluster: {server: "%s"}
+                users:
+                - name: cli
+                  user: {token: %s}
+                contexts:
+                - name: sandbox
+                  context: {cluster: sandbox, user: cli, namespace: default}
+                current-context: sandbox
+                """.formatted(serverUrl, token);
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            return java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public KubernetesClient client() { return client; }
 
     /**

@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -52,18 +55,24 @@ public final class Samples {
     }
 
     /**
-     * Applies the documents in {@code namespace}; {@code vendorUrl} gives the simulator URL for a vendor block
-     * (auth0, keycloak...). Returns the connections created.
+     * Applies the documents in {@code namespace}, pointed at the fleet as {@link #pointedAt} does. Returns the
+     * connections created.
      */
     public static List<IdentityConnection> apply(KubernetesClient client, List<ObjectNode> docs, String namespace,
+                                                 SimulatorFleet fleet) {
+        return create(client, pointedAt(docs, fleet::url, fleet.idp()), namespace);
+    }
+
+    /** Applies the documents with each platform's vendor URL from {@code vendorUrl} (null: left as it is). */
+    public static List<IdentityConnection> apply(KubernetesClient client, List<ObjectNode> docs, String namespace,
                                                  Function<String, String> vendorUrl) {
+        return create(client, pointedAt(docs, vendorUrl, null), namespace);
+    }
+
+    private static List<IdentityConnection> create(KubernetesClient client, List<ObjectNode> copies, String namespace) {
         List<IdentityConnection> connections = new ArrayList<>();
-        for (ObjectNode doc : docs) {
-            ObjectNode copy = doc.deepCopy();
+        for (ObjectNode copy : copies) {
             String kind = copy.path("kind").asText();
-            if (kind.endsWith("IdentityPlatform")) {
-                pointAtSimulator((ObjectNode) copy.path("spec"), vendorUrl);
-            }
             Class<? extends HasMetadata> type = KINDS.get(kind);
             if (type == null) {
                 throw new IllegalArgumentException("samples may hold only " + KINDS.keySet() + ", not " + kind);
@@ -80,17 +89,80 @@ public final class Samples {
         return connections;
     }
 
-    /** Copies of the documents with each platform's vendor URL from {@code vendorUrl}, as {@link #apply} uses them. */
-    public static List<ObjectNode> pointedAt(List<ObjectNode> docs, Function<String, String> vendorUrl) {
+    /**
+     * Copies of the documents as {@link #apply} uses them: each platform's vendor URL is the fleet's simulator for
+     * its vendor; each {@code saml.metadataUrl} is the fleet's IdP (same path), and the platforms of those
+     * connections trust the IdP's self-signed certificate through {@code spec.tls.caBundleRef} (a Secret added first),
+     * as a platform does for an IdP behind a private CA.
+     */
+    public static List<ObjectNode> pointedAt(List<ObjectNode> docs, SimulatorFleet fleet) {
+        return pointedAt(docs, fleet::url, fleet.idp());
+    }
+
+    private static List<ObjectNode> pointedAt(List<ObjectNode> docs, Function<String, String> vendorUrl, SandboxIdp idp) {
+        // From samples/ too: a platform and its connections may be copied file by file (SampleManifests).
+        List<ObjectNode> all = new ArrayList<>(idp == null ? List.of() : docs);
+        if (idp != null && Files.isDirectory(Path.of("samples"))) {
+            all.addAll(read(Path.of("samples")));
+        }
+        Set<String> trustingIdp = new HashSet<>();
+        for (ObjectNode doc : all) {
+            if (doc.path("kind").asText().equals("IdentityConnection")
+                    && doc.path("spec").path("saml").hasNonNull("metadataUrl")) {
+                trustingIdp.add(doc.path("spec").path("platformRef").path("name").asText());
+            }
+        }
         List<ObjectNode> copies = new ArrayList<>();
+        if (docs.stream().anyMatch(d -> d.path("kind").asText().equals("IdentityPlatform")
+                && trustingIdp.contains(d.path("metadata").path("name").asText()))) {
+            copies.add(caSecret(idp));
+        }
         for (ObjectNode doc : docs) {
             ObjectNode copy = doc.deepCopy();
-            if (copy.path("kind").asText().endsWith("IdentityPlatform")) {
-                pointAtSimulator((ObjectNode) copy.path("spec"), vendorUrl);
+            String kind = copy.path("kind").asText();
+            ObjectNode spec = copy.path("spec") instanceof ObjectNode s ? s : null;
+            if (kind.endsWith("IdentityPlatform")) {
+                pointAtSimulator(spec, vendorUrl);
+                if (trustingIdp.contains(copy.path("metadata").path("name").asText()) && !spec.has("tls")) {
+                    spec.putObject("tls").putObject("caBundleRef").put("kind", "Secret")
+                            .put("name", SandboxIdp.CA_SECRET).put("key", SandboxIdp.CA_KEY);
+                }
+            } else if (idp != null && kind.equals("IdentityConnection") && spec.path("saml").hasNonNull("metadataUrl")) {
+                ObjectNode saml = (ObjectNode) spec.get("saml");
+                saml.put("metadataUrl", idp.url(URI.create(saml.get("metadataUrl").asText()).getRawPath()));
             }
             copies.add(copy);
         }
         return copies;
+    }
+
+    /**
+     * samples/ copied into {@code dir} file by file, pointed at the fleet: the manifests a user would diff against
+     * the sandbox.
+     */
+    public static Path writePointedAt(Path dir, SimulatorFleet fleet) {
+        Path samples = Path.of("samples");
+        try (Stream<Path> files = Files.walk(samples)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Path target = dir.resolve(samples.relativize(file));
+                Files.createDirectories(target.getParent());
+                StringBuilder text = new StringBuilder();
+                for (ObjectNode doc : pointedAt(read(file), fleet)) {
+                    text.append(YAML.writeValueAsString(doc));
+                }
+                Files.writeString(target, text);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode caSecret(SandboxIdp idp) {
+        ObjectNode secret = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
+        secret.putObject("metadata").put("name", SandboxIdp.CA_SECRET);
+        secret.putObject("stringData").put(SandboxIdp.CA_KEY, idp.caBundle());
+        return secret;
     }
 
     private static void pointAtSimulator(ObjectNode spec, Function<String, String> vendorUrl) {

@@ -29,6 +29,7 @@ public final class Sandbox {
         try (SandboxEnvironment env = new SandboxEnvironment(log)) {
             System.out.println("Kubernetes API (mock, CRUD mode): " + env.kubernetes().url());
             env.simulators().describe().forEach((vendor, url) -> System.out.println("  " + vendor + " simulator: " + url));
+            System.out.println("  IdP (SAML metadata over https, private CA): " + env.simulators().idp().url("/"));
             env.startOperator(Map.of());
             System.out.println("Operator started in " + Duration.between(started, Instant.now()).toMillis()
                     + " ms (log: " + log + ", metrics: " + env.operator().metricsUrl() + ")");
@@ -40,12 +41,26 @@ public final class Sandbox {
                     + Duration.between(started, Instant.now()).toSeconds() + " s."
                     : "Not every sample became Ready within " + deadline.toSeconds() + " s; see the MESSAGE column "
                     + "above and " + log);
+            System.out.println(cliExample(env));
             if (keepRunning) {
                 System.out.println("\n--keep-running: press Ctrl+C to stop.");
                 Thread.currentThread().join();
             }
             System.exit(ready ? 0 : 1);
         }
+    }
+
+    /**
+     * The CLI as a user runs it against this sandbox: a kubeconfig for the mock API server, and samples/ as applied
+     * here (pointed at the simulators), under target/sandbox/.
+     */
+    private static String cliExample(SandboxEnvironment env) {
+        Path dir = Path.of("target", "sandbox");
+        Path kubeconfig = MockKubernetes.writeKubeconfig(dir.resolve("kubeconfig"), env.kubernetes().url(), "sandbox-cli");
+        Path manifests = Samples.writePointedAt(dir.resolve("manifests"), env.simulators());
+        return "\nThe CLI against this sandbox (while it runs: add --keep-running): bin/kubectl-federator diff --kubeconfig "
+                + kubeconfig + " " + manifests + "/   and   bin/kubectl-federator export --kubeconfig " + kubeconfig
+                + " -n default --platform keycloak-corp";
     }
 
     private static boolean watch(SandboxEnvironment env, int expected, Duration deadline) throws InterruptedException {

@@ -71,7 +71,7 @@ public final class SandboxEnvironment implements AutoCloseable {
 
     public List<IdentityConnection> applySamples(Path samples, String namespace) {
         kubernetes.ensureNamespace(namespace);
-        return Samples.apply(kubernetes.client(), Samples.read(samples), namespace, simulators::url);
+        return Samples.apply(kubernetes.client(), Samples.read(samples), namespace, simulators);
     }
 
     /**

@@ -51,12 +51,15 @@ public final class SimulatorFleet implements AutoCloseable {
             "AUTH0_CLIENT_SECRET", AUTH0_CLIENT_SECRET);
 
     private final Map<String, SimulatorServer<?>> byVendor = new LinkedHashMap<>();
+    /** The IdP whose metadata the samples' saml.metadataUrl is pointed at. */
+    private SandboxIdp idp;
 
     private SimulatorFleet() {}
 
     public static SimulatorFleet start() {
         SimulatorFleet fleet = new SimulatorFleet();
         try {
+            fleet.idp = new SandboxIdp();
             KeycloakSimulator keycloak = new KeycloakSimulator();
             keycloak.withAuthRealm(KEYCLOAK_REALM).withServiceClient(KEYCLOAK_CLIENT_ID, KEYCLOAK_CLIENT_SECRET);
             fleet.byVendor.put("keycloak", keycloak.start());
@@ -105,6 +108,8 @@ public final class SimulatorFleet implements AutoCloseable {
 
     public Auth0Simulator auth0() { return (Auth0Simulator) byVendor.get("auth0"); }
 
+    public SandboxIdp idp() { return idp; }
+
     /** The bearer tokens the simulators issued to the operator, expired ones included: secrets like the credentials. */
     public java.util.List<String> issuedTokens() {
         java.util.List<String> issued = new java.util.ArrayList<>(keycloak().issuedTokens());
@@ -120,6 +125,9 @@ public final class SimulatorFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        if (idp != null) {
+            idp.close();
+        }
         byVendor.values().forEach(simulator -> {
             try {
                 simulator.close();
