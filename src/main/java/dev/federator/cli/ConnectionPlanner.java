@@ -1,5 +1,6 @@
 package dev.federator.cli;
 
+import dev.federator.connection.QuietAdoption;
 import dev.federator.provider.spi.Lookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.federator.api.v1alpha1.AdoptionPolicy;
@@ -88,7 +89,9 @@ final class ConnectionPlanner {
                         + " exists on " + platform.key() + " and was not created by this resource; set "
                         + "spec.adoption: IfExists to take it over");
             }
-            return plan.of(Action.adopt, changes, null, null);
+            // The operator's own rule: an adoption that differs only in the owner marker and hidden secrets writes nothing.
+            return plan.of(Action.adopt, QuietAdoption.writesNothing(changed, rendering, client) ? List.of() : changes,
+                    null, null);
         }
         List<String> immutable = new ArrayList<>(changed);
         immutable.retainAll(rendering.identityPaths());

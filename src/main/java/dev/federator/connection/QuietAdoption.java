@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Secret template asks for exactly that) and only its fingerprint is recorded, so that a later rotation of the Secret
  * is written as usual. When a real field differs, the write happens anyway and carries the secrets and the marker.
  */
-final class QuietAdoption {
+public final class QuietAdoption {
     private QuietAdoption() {}
 
     /**
@@ -36,6 +36,11 @@ final class QuietAdoption {
     /** Drops the owner marker when it is the only path that differs: it goes with the next real write. */
     static void deferMarker(List<String> changed, VendorClient client) {
         client.ownerMarkerPath().filter(p -> changed.size() == 1 && changed.contains(p)).ifPresent(changed::remove);
+    }
+
+    /** Whether adopting a connection whose differing paths are {@code changed} writes nothing (federator diff asks). */
+    public static boolean writesNothing(List<String> changed, Rendering rendering, VendorClient client) {
+        return onlyBookkeeping(changed, rendering.writeOnlyPaths(), client);
     }
 
     private static boolean onlyBookkeeping(List<String> changed, Set<String> writeOnly, VendorClient client) {

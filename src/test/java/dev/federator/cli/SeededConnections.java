@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.federator.api.v1alpha1.IdentityConnection;
+import dev.federator.platform.ResolvedPlatform;
 import dev.federator.platform.VendorClientCache;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.SecretValue;
@@ -38,8 +39,10 @@ final class SeededConnections {
                 IdentityConnection c = Serialization.jsonMapper().convertValue(doc, IdentityConnection.class);
                 c.getMetadata().setNamespace("default");
                 c.getMetadata().setUid("seeded-out-of-band");
-                VendorClientCache.Entry entry = pieces.client(pieces.resolve(c));
-                DesiredConnection desired = pieces.desired().build(c, new HashMap<>());
+                ResolvedPlatform platform = pieces.resolve(c);
+                VendorClientCache.Entry entry = pieces.client(platform);
+                // As the operator would: a metadataUrl connection gets its certificate and endpoints from the IdP.
+                DesiredConnection desired = pieces.desired().build(c, platform, new HashMap<>());
                 entry.client().create(desired, entry.client().render(desired));
                 SecretValue secret = desired.oidc() != null ? desired.oidc().clientSecret()
                         : desired.hosted() != null ? desired.hosted().clientSecret() : null;
