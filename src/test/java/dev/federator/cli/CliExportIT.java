@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.federator.sandbox.Samples;
 import dev.federator.sandbox.SimulatorFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,7 @@ class CliExportIT {
     @ValueSource(strings = {"auth0", "keycloak", "ezto", "devrev", "loginradius"})
     void exportedManifestsAdoptWithNothingToRewrite(String vendor) throws Exception {
         Path platformFile = manifests.resolve(vendor).resolve("00-platform.yaml");
-        String platform = Samples.read(platformFile).stream().filter(d -> d.path("kind").asText().endsWith("Platform"))
-                .findFirst().orElseThrow().path("metadata").path("name").asText();
+        String platform = SampleManifests.platformName(platformFile);
         Path out = Files.createTempDirectory(Path.of("target", "cli"), "exported-" + vendor + "-");
         VendorWrites.reset(fleet);
         CliRun export = CliRun.of("export", "--local", "--platforms", platformFile.toString(), "--platform", platform,

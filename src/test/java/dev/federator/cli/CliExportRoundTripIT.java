@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.sandbox.Samples;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.status.Conditions;
 import java.nio.file.Files;
@@ -49,8 +48,7 @@ class CliExportRoundTripIT {
     @ValueSource(strings = {"auth0", "keycloak", "ezto", "devrev", "loginradius"})
     void exportApplyAndAdoptMakeNoVendorWrite(String vendor) throws Exception {
         Path platformFile = manifests.resolve(vendor).resolve("00-platform.yaml");
-        String platform = Samples.read(platformFile).stream().filter(d -> d.path("kind").asText().endsWith("Platform"))
-                .findFirst().orElseThrow().path("metadata").path("name").asText();
+        String platform = SampleManifests.platformName(platformFile);
         Path out = Files.createTempDirectory(OUT, "roundtrip-" + vendor + "-");
         CliRun export = CliRun.of("export", "--local", "--platforms", platformFile.toString(), "--platform", platform,
                 "--out", out.toString());

@@ -22,6 +22,12 @@ final class SampleManifests {
 
     static Path write(Path dir, SimulatorFleet fleet) { return Samples.writePointedAt(dir, fleet); }
 
+    /** The name of the (cluster) platform a vendor's sample platform file declares. */
+    static String platformName(Path platformFile) {
+        return Samples.read(platformFile).stream().filter(d -> d.path("kind").asText().endsWith("Platform"))
+                .findFirst().orElseThrow().path("metadata").path("name").asText();
+    }
+
     static String yaml(List<ObjectNode> docs) {
         StringBuilder text = new StringBuilder();
         for (ObjectNode doc : docs) {
