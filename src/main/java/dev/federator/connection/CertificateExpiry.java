@@ -62,14 +62,17 @@ public class CertificateExpiry {
             return;
         }
         boolean news = !Conditions.isTrue(status.conditions, CONDITION);
+        // The condition's message names no "days left": it would change every day and cost a status write on drift
+        // checks that find nothing else changed. The event, sent once when the condition turns True, does.
         String message = left.isNegative()
                 ? "the SAML signing certificate" + subject + " expired on " + notAfter + "; put the IdP's new "
                         + "certificate in " + where
-                : "the SAML signing certificate" + subject + " expires on " + notAfter + ", in " + days(left)
-                        + "; get the IdP's next certificate and put it in " + where + " before then";
+                : "the SAML signing certificate" + subject + " expires on " + notAfter + ", within "
+                        + days(window) + "; get the IdP's next certificate and put it in " + where + " before then";
         Conditions.set(status.conditions, CONDITION, true, Reason.CertificateExpiresSoon, message, generation, clock);
         if (news) {
-            events.warning(connection, Reason.CertificateExpiring, message);
+            events.warning(connection, Reason.CertificateExpiring, left.isNegative() ? message
+                    : message.replace(", within " + days(window), ", in " + days(left)));
         }
     }
 

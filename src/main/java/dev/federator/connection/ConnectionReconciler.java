@@ -91,6 +91,8 @@ public class ConnectionReconciler implements ConfigurableReconciler<IdentityConn
                 }
                 apply.apply(pass, platform, entry);
             }
+            metrics.compared(connection.getMetadata().getNamespace(), connection.getMetadata().getName(),
+                    connection.getMetadata().getUid(), platform.key());
             next = jitter(platform.syncInterval());
         } catch (ReconcileFailure e) {
             next = failures.report(pass, e);

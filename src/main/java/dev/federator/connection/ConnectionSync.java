@@ -79,6 +79,7 @@ public class ConnectionSync {
             return;
         }
         RemoteConnection remote;
+        boolean wrote = found.isEmpty();
         if (found.isEmpty()) {
             remote = create(connection, status, platform, client, desired, rendering, persistPendingCreate);
             if (remote == null) {
@@ -134,6 +135,7 @@ public class ConnectionSync {
                 }
                 RemoteConnection previous = remote;
                 remote = client.update(remote, desired, rendering, changed);
+                wrote = true;
                 snapshots.written(platform.key(), remote);
                 recordFingerprints(status, uid, rendering);
                 if (!remote.id().equals(previous.id())) {
@@ -152,7 +154,11 @@ public class ConnectionSync {
         }
         status.externalId = remote.id();
         status.pendingCreate = null;
-        status.lastSyncTime = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (wrote || !steady || status.lastSyncTime == null) {
+            // Not on a drift check that found everything as it was: that pass must leave the status as it is, so that
+            // it costs no API-server write (when it ran is federator_connection_last_compared_timestamp_seconds).
+            status.lastSyncTime = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        }
         status.signingCertificate = desired.saml() == null || desired.saml().signingCertificate() == null ? null
                 : new SigningCertificateStatus(desired.saml().signingCertificate().notAfter().toString(),
                 desired.saml().signingCertificate().subject());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityConnectionStatus;
 import dev.federator.idp.RecheckRequests;
+import dev.federator.metrics.ConnectionMetrics;
 import dev.federator.platform.ResolvedPlatform;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (its identity and its spec without the pacing fields), the resourceVersion of every Secret it read, and the
  * operator's version (a new version may render connections differently). A later reconcile whose inputs give the
  * same digest, whose connection was Ready, and whose drift check is not yet due has nothing to do; it is rescheduled
- * for when the drift check is due. Secret versions come from the informer's stubs, so the check reads nothing from
+ * for when the drift check is due: an interval after this process last compared it with the vendor. Secret versions come from the informer's stubs, so the check reads nothing from
  * the API server; a Secret the informer does not hold means a full pass.
  */
 @ApplicationScoped
@@ -42,10 +43,16 @@ public class UnchangedInputs {
 
     private final Clock clock;
     private final String operatorVersion;
+    private final ConnectionMetrics comparisons;
+    /** When this process started scheduling drift checks: what the first interval after a restart counts from. */
+    private final Instant started;
 
-    public UnchangedInputs(Clock clock, @ConfigProperty(name = "quarkus.application.version") String operatorVersion) {
+    public UnchangedInputs(Clock clock, @ConfigProperty(name = "quarkus.application.version") String operatorVersion,
+                           ConnectionMetrics comparisons) {
         this.clock = clock;
         this.operatorVersion = operatorVersion;
+        this.comparisons = comparisons;
+        this.started = clock.instant();
     }
 
     /** What to record after a successful pass, from the Secret versions that pass actually read. */
@@ -86,7 +93,7 @@ public class UnchangedInputs {
             return Optional.empty();
         }
         Duration interval = platform.syncInterval();
-        Duration left = Duration.between(clock.instant(), Instant.parse(before.lastSyncTime).plus(interval));
+        Duration left = Duration.between(clock.instant(), due(connection, before, interval));
         if (left.isNegative() || left.isZero()) {
             return Optional.empty();
         }
@@ -104,5 +111,25 @@ public class UnchangedInputs {
         }
         // Spread the connections a restart brought back over a tenth of the interval, as the drift checks are.
         return Optional.of(left.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis() / 10))));
+    }
+
+    /**
+     * An interval after this process last compared the connection. A drift check that finds nothing changed writes
+     * no status, so after a restart only {@code status.lastSyncTime} (the last change) is known, which may be long
+     * ago for every connection: those are then spread over the first interval by their uid, so that a restart does
+     * not make them all due at once, and each stays at its place in that interval however often it comes back.
+     */
+    private Instant due(IdentityConnection connection, IdentityConnectionStatus before, Duration interval) {
+        var meta = connection.getMetadata();
+        Optional<Instant> compared = comparisons.lastCompared(meta.getNamespace(), meta.getName(), meta.getUid());
+        if (compared.isPresent()) {
+            return compared.get().plus(interval);
+        }
+        Instant changed = Instant.parse(before.lastSyncTime).plus(interval);
+        if (changed.isAfter(started)) {
+            return changed;
+        }
+        long place = Math.floorMod(String.valueOf(meta.getUid()).hashCode(), Math.max(1, interval.toMillis()));
+        return started.plusMillis(place);
     }
 }

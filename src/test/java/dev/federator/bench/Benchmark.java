@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.IdentityPlatform;
 import dev.federator.api.v1alpha1.RateLimitSpec;
+import dev.federator.sandbox.LastCompared;
+import dev.federator.sandbox.OperatorWrites;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.Samples;
 import dev.federator.sandbox.StatusTable;
@@ -309,6 +311,21 @@ public final class Benchmark {
         throw new IllegalStateException("only " + matching + " of " + n + " connections got there within " + timeout);
     }
 
+    /** Until the operator's metric shows every connection of {@link #NS} compared after {@code since} (epoch s). */
+    private void awaitCompared(double since, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long compared = 0;
+        while (System.nanoTime() < deadline) {
+            compared = LastCompared.of(env.operator()).entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(NS + "/") && e.getValue() >= since).count();
+            if (compared >= n) {
+                return;
+            }
+            Thread.sleep(1000); // a scrape lists every connection: once a second is enough for a window of minutes
+        }
+        throw new IllegalStateException("only " + compared + " of " + n + " connections compared within " + timeout);
+    }
+
     private static boolean hasCondition(IdentityConnection c, String reason) {
         return c.getStatus() != null && c.getStatus().conditions != null
                 && c.getStatus().conditions.stream().anyMatch(k -> reason.equals(k.getReason()));
@@ -321,16 +338,24 @@ public final class Benchmark {
         }
         awaitOperatorIdle(Duration.ofMinutes(10)); // the platform edit brings every connection back once: not a resync
         resetCalls();
-        // The window closes when every connection has been compared once more (status.lastSyncTime, to the second):
-        // exactly one drift check each, however the jittered schedules fall.
-        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        // The window closes when every connection has been compared once more: exactly one drift check each, however
+        // the jittered schedules fall. An idle drift check writes no status, so the operator's metric tells it
+        // (federator_connection_last_compared_timestamp_seconds), not status.lastSyncTime.
+        Map<String, Long> kubeWritesBefore = OperatorWrites.snapshot(env.kubernetes(), "");
+        double start = System.currentTimeMillis() / 1000.0;
         long t0 = System.nanoTime();
-        awaitAll(NS, n, c -> c.getStatus() != null && c.getStatus().lastSyncTime != null
-                && !java.time.Instant.parse(c.getStatus().lastSyncTime).isBefore(start),
-                Duration.ofSeconds(interval * 2L + 120));
+        awaitCompared(start, Duration.ofSeconds(interval * 2L + 120));
         double window = (System.nanoTime() - t0) / 1e9;
+        Map<String, Long> kubeWrites = OperatorWrites.since(kubeWritesBefore, OperatorWrites.snapshot(env.kubernetes(), ""));
+        long connectionKubeWrites = kubeWrites.entrySet().stream().filter(e -> e.getKey().contains("/identityconnections"))
+                .mapToLong(Map.Entry::getValue).sum();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("windowSeconds", round(window));
+        r.put("apiServerWrites", Map.of("identityConnections", connectionKubeWrites,
+                "all", OperatorWrites.total(kubeWrites), "byRequest", kubeWrites.size() > 50 ? Map.of() : kubeWrites));
+        row("3", "  operator's API-server writes in the window", connectionKubeWrites
+                + " to IdentityConnections (status included); " + OperatorWrites.total(kubeWrites) + " in all "
+                + (kubeWrites.size() > 10 ? "(" + kubeWrites.size() + " distinct requests)" : kubeWrites));
         int writes = 0;
         for (var e : simulators().entrySet()) {
             int c = e.getValue().calls().count();
@@ -352,6 +377,8 @@ public final class Benchmark {
         r.put("platformEditSettledSeconds", round(awaitOperatorIdle(Duration.ofMinutes(10))));
         results.put("idleResync", r);
         row("3", "idle resync: connection writes in one drift check (target 0)", String.valueOf(writes));
+        row("3", "idle resync: API-server writes to connections per idle interval (target 0)",
+                String.valueOf(connectionKubeWrites));
     }
 
     /** Writes to connections: a POST to a token endpoint is a login, not a change on the vendor. */

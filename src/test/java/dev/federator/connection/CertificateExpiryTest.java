@@ -77,15 +77,18 @@ class CertificateExpiryTest {
         expiry().evaluate(connection, status);
         assertThat(condition().getStatus()).isEqualTo("True");
         assertThat(condition().getReason()).isEqualTo("CertificateExpiresSoon");
-        assertThat(condition().getMessage()).contains("in 25 days", "CN=adfs.corp.example.com",
+        assertThat(condition().getMessage()).contains("within 30 days", "CN=adfs.corp.example.com",
                 "Secret adfs-cert (key tls.crt)");
         assertThat(condition().getLastTransitionTime()).isEqualTo("2026-12-12T12:00:00Z");
-        assertThat(warnings).hasSize(1).first().asString().startsWith("CertificateExpiring: ");
+        assertThat(warnings).hasSize(1).first().asString().startsWith("CertificateExpiring: ").contains("in 25 days");
+        Condition firstDay = condition();
 
         clock = Clock.fixed(NOW.plus(Duration.ofDays(30)), ZoneOffset.UTC); // still True: no second event
         expiry().evaluate(connection, status);
         assertThat(condition().getStatus()).isEqualTo("True");
         assertThat(condition().getLastTransitionTime()).isEqualTo("2026-12-12T12:00:00Z");
+        assertThat(condition()).as("ten days later the condition is the same, so a drift check writes no status")
+                .isEqualTo(firstDay);
         assertThat(warnings).hasSize(1);
     }
 

@@ -10,6 +10,8 @@ import dev.federator.api.v1alpha1.KeycloakPlatformSpec;
 import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.api.v1alpha1.RateLimitSpec;
 import dev.federator.e2e.Manifests;
+import dev.federator.metrics.ConnectionMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.status.Conditions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class UnchangedInputsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final UnchangedInputs inputs = new UnchangedInputs(clock, "1.2.0");
+    private final ConnectionMetrics comparisons = new ConnectionMetrics(new SimpleMeterRegistry(), clock);
+    private final UnchangedInputs inputs = new UnchangedInputs(clock, "1.2.0", comparisons);
     private final BasicItemStore<Secret> stubs = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
     private IdentityConnection connection;
     private ResolvedPlatform platform;
@@ -116,13 +119,53 @@ class UnchangedInputsTest {
 
     @Test
     void anotherOperatorVersionNeedsAFullPass() {
-        assertThat(new UnchangedInputs(clock, "1.3.0").untilDriftCheck(connection, before, platform, stubs)).isEmpty();
+        assertThat(new UnchangedInputs(clock, "1.3.0", comparisons).untilDriftCheck(connection, before, platform, stubs)).isEmpty();
+    }
+
+    /** A process that compared the connection {@code ago}, with the same inputs as this test's. */
+    private UnchangedInputs comparedAgo(Duration ago, String uid) {
+        ConnectionMetrics earlier = new ConnectionMetrics(new SimpleMeterRegistry(), Clock.fixed(NOW.minus(ago),
+                ZoneOffset.UTC));
+        earlier.compared("ns", "corp", uid, "ns/kc");
+        return new UnchangedInputs(clock, "1.2.0", earlier);
+    }
+
+    @Test
+    void theDriftCheckIsDueAnIntervalAfterTheLastComparisonNotAfterTheLastStatusWrite() {
+        before.lastSyncTime = NOW.minus(Duration.ofDays(3)).toString(); // nothing has changed for three days
+        assertThat(comparedAgo(Duration.ofMinutes(1), "c-uid").untilDriftCheck(connection, before, platform, stubs))
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10)));
+        assertThat(comparedAgo(Duration.ofMinutes(10), "c-uid").untilDriftCheck(connection, before, platform, stubs))
+                .as("compared an interval ago").isEmpty();
+        assertThat(comparedAgo(Duration.ofMinutes(1), "uid-of-a-deleted-namesake")
+                .untilDriftCheck(connection, before, platform, stubs))
+                .as("a new connection of the same name does not inherit the schedule: restart rule")
+                .hasValueSatisfying(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMinutes(11)));
+    }
+
+    @Test
+    void afterARestartConnectionsUnchangedForLongAreSpreadOverTheFirstInterval() {
+        before.lastSyncTime = NOW.minus(Duration.ofDays(3)).toString();
+        java.util.List<Duration> dues = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            connection.getMetadata().setUid(java.util.UUID.nameUUIDFromBytes(("c" + i).getBytes()).toString());
+            before.inputsDigest = inputs.digest(connection, platform, Map.of("corp-client", "41"));
+            Duration first = check().orElseThrow();
+            assertThat(check().orElseThrow().minus(first).abs()).as("the same place each time it comes back")
+                    .isLessThanOrEqualTo(Duration.ofMinutes(1));
+            dues.add(first);
+        }
+        assertThat(dues).allSatisfy(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(11)));
+        assertThat(dues.stream().filter(d -> d.compareTo(Duration.ofMinutes(3)) < 0).count())
+                .as("not all at the end of the interval").isGreaterThan(20);
+        assertThat(dues.stream().filter(d -> d.compareTo(Duration.ofMinutes(7)) > 0).count())
+                .as("not all at once").isGreaterThan(20);
     }
 
     @Test
     void aDueDriftCheckOrANotReadyOrUnfinishedConnectionNeedsAFullPass() {
-        before.lastSyncTime = NOW.minus(Duration.ofMinutes(10)).toString();
-        assertThat(check()).as("drift check due").isEmpty();
+        assertThat(comparedAgo(Duration.ofMinutes(10), "c-uid").untilDriftCheck(connection, before, platform, stubs))
+                .as("drift check due").isEmpty();
         aConnectionSyncedAMinuteAgo();
         before.pendingCreate = "corp";
         assertThat(check()).as("create not confirmed").isEmpty();

@@ -50,4 +50,20 @@ class ConnectionMetricsTest {
         metrics.forget("team-a", "adfs");
         assertThat(registry.scrape()).doesNotContain("federator_signing_certificate_expiry_seconds{");
     }
+
+    @Test
+    void showsWhenEachConnectionWasLastComparedUntilItIsForgotten() {
+        metrics.compared("team-a", "okta", "uid-1", "team-a/keycloak");
+        assertThat(registry.scrape()).contains("federator_connection_last_compared_timestamp_seconds{name=\"okta\","
+                + "namespace=\"team-a\",platform=\"team-a/keycloak\",} " + (double) NOW.getEpochSecond());
+        assertThat(metrics.lastCompared("team-a", "okta", "uid-1")).contains(NOW);
+        assertThat(metrics.lastCompared("team-a", "okta", "uid-2")).as("a new connection of that name").isEmpty();
+
+        metrics.compared("team-a", "okta", "uid-1", "shared-auth0"); // moved to a cluster platform
+        assertThat(registry.scrape()).contains("platform=\"shared-auth0\"").doesNotContain("team-a/keycloak");
+
+        metrics.forget("team-a", "okta"); // deleted, or relabelled to another shard
+        assertThat(registry.scrape()).doesNotContain("federator_connection_last_compared_timestamp_seconds{");
+        assertThat(metrics.lastCompared("team-a", "okta", "uid-1")).isEmpty();
+    }
 }

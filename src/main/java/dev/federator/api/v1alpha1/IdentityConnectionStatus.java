@@ -22,7 +22,10 @@ public class IdentityConnectionStatus {
     @JsonPropertyDescription("Vendor of the platform: auth0, keycloak, ezto, devrev, loginradius or slashid.")
     public String platformKind;
 
-    @JsonPropertyDescription("When the remote connection was last compared with the spec (RFC 3339).")
+    @JsonPropertyDescription("When a pass last changed something for this connection (RFC 3339): a write to the vendor, "
+            + "or a new spec generation or a recovery brought in sync. A drift check that finds nothing changed leaves "
+            + "the status as it is; the metric federator_connection_last_compared_timestamp_seconds shows when the "
+            + "connection was last compared.")
     public String lastSyncTime;
 
     @JsonPropertyDescription("Fields that differ on the vendor from the spec; names only, never values.")
