@@ -136,6 +136,7 @@ class ServiceProviderValuesE2EIT {
 
         // Drift checks every 3 s find the same values: they write nothing to the ConfigMap.
         long writes = configMapWrites();
+        assertThat(writes).as("the count sees the operator's create").isPositive();
         String syncedAt = get(name).getStatus().lastSyncTime;
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
             String now = get(name).getStatus().lastSyncTime;
