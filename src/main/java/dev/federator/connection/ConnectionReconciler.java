@@ -10,6 +10,7 @@ import dev.federator.platform.VendorClientCache;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.ReconcileFailure;
+import dev.federator.serviceprovider.ServiceProviderConfigMaps;
 import dev.federator.status.Conditions;
 import dev.federator.shard.Shard;
 import dev.federator.status.StatusRecorder;
@@ -47,11 +48,12 @@ public class ConnectionReconciler implements ConfigurableReconciler<IdentityConn
     private final ConnectionMetrics metrics;
     private final StatusRecorder statuses;
     private final Shard shard;
+    private final ServiceProviderConfigMaps serviceProviderConfigMaps;
 
     public ConnectionReconciler(ConnectionWatches watches, VendorClientCache clients, UnchangedInputs unchanged,
                                 PlatformAdmission admission, ConnectionApply apply, ConnectionFailures failures,
                                 ConnectionCleanup cleanup, ConnectionMetrics metrics, StatusRecorder statuses,
-                                Shard shard) {
+                                Shard shard, ServiceProviderConfigMaps serviceProviderConfigMaps) {
         this.watches = watches;
         this.clients = clients;
         this.unchanged = unchanged;
@@ -62,6 +64,7 @@ public class ConnectionReconciler implements ConfigurableReconciler<IdentityConn
         this.metrics = metrics;
         this.statuses = statuses;
         this.shard = shard;
+        this.serviceProviderConfigMaps = serviceProviderConfigMaps;
     }
 
     @Override
@@ -79,6 +82,8 @@ public class ConnectionReconciler implements ConfigurableReconciler<IdentityConn
             Optional<Duration> due = unchanged.untilDriftCheck(connection, pass.before(), platform,
                     watches.secretStubs());
             if (due.isPresent()) {
+                // No vendor call, but the ConfigMap may have been deleted or edited: put it back from the status.
+                serviceProviderConfigMaps.publish(context.getClient(), connection, pass.before().serviceProvider);
                 observe(connection, pass.before());
                 metrics.unchanged();
                 return UpdateControl.<IdentityConnection>noUpdate().rescheduleAfter(due.get());

@@ -61,8 +61,10 @@ public class ConnectionSync {
      *     read the platform's recent listing instead of the connection itself
      * @param persistPendingCreate writes the status at once; called before a vendor create so that a crash between
      *     the create and the final status write cannot lead to a second create
+     * @return the remote connection as the pass ended with it (created, updated or read); null when there is none
+     *     of ours (missing, refused, or a create that conflicted)
      */
-    public void sync(IdentityConnection connection, IdentityConnectionStatus status, ResolvedPlatform platform,
+    public RemoteConnection sync(IdentityConnection connection, IdentityConnectionStatus status, ResolvedPlatform platform,
                      VendorClient client, DesiredConnection desired, boolean steady,
                      Consumer<IdentityConnectionStatus> persistPendingCreate) {
         Long generation = connection.getMetadata().getGeneration();
@@ -76,14 +78,14 @@ public class ConnectionSync {
             notReady(status, Reason.NotFoundOnVendor, "no connection named " + desired.name() + " exists on "
                     + platform.key() + "; ObserveOnly never creates: create it on the vendor or switch "
                     + "managementPolicy to Manage", generation);
-            return;
+            return null;
         }
         RemoteConnection remote;
         boolean wrote = found.isEmpty();
         if (found.isEmpty()) {
             remote = create(connection, status, platform, client, desired, rendering, persistPendingCreate);
             if (remote == null) {
-                return;
+                return null;
             }
         } else {
             remote = found.get();
@@ -93,7 +95,7 @@ public class ConnectionSync {
                     notReady(status, Reason.AlreadyExists, "a connection named " + desired.name() + " already exists on "
                             + platform.key() + " and was not created by this resource; set spec.adoption: IfExists "
                             + "to take it over, or choose another connectionName", generation);
-                    return;
+                    return null;
                 }
                 events.normal(connection, Reason.Adopted, "took over the existing connection " + desired.name() + " on "
                         + platform.key());
@@ -123,7 +125,7 @@ public class ConnectionSync {
                 if (!changed.isEmpty()) {
                     notReady(status, Reason.DriftDetected, "fields differ on the vendor: " + changed + "; ObserveOnly "
                             + "never writes: fix them on the vendor or switch managementPolicy to Manage", generation);
-                    return;
+                    return remote;
                 }
             } else if (!changed.isEmpty()) {
                 List<String> immutable = new ArrayList<>(changed);
@@ -131,7 +133,7 @@ public class ConnectionSync {
                 if (!immutable.isEmpty()) {
                     notReady(status, Reason.ImmutableField, "the vendor cannot change " + immutable + " of an existing "
                             + "connection; delete the remote connection or create a new IdentityConnection", generation);
-                    return;
+                    return remote;
                 }
                 RemoteConnection previous = remote;
                 remote = client.update(remote, desired, rendering, changed);
@@ -167,6 +169,7 @@ public class ConnectionSync {
         Conditions.set(status.conditions, Conditions.SYNCED, true, Reason.Synced, observeOnly
                 ? "observed the vendor; ObserveOnly writes nothing" : "the vendor was read and, where needed, written",
                 generation, clock);
+        return remote;
     }
 
     private RemoteConnection create(IdentityConnection connection, IdentityConnectionStatus status,

@@ -14,6 +14,7 @@ import dev.federator.platform.PlatformResolver;
 import dev.federator.platform.PlatformUsers;
 import dev.federator.platform.ResolvedPlatform;
 import dev.federator.secrets.ReferencedSecrets;
+import dev.federator.serviceprovider.ServiceProviderConfigMaps;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * What brings a connection back: its Secrets, its platform (either kind), its turn in the platform's admission line,
- * and changes in the platform's set of users. Indexes the connections by what they reference.
+ * changes in the platform's set of users, and its service-provider ConfigMap. Indexes the connections by what they
+ * reference.
  */
 @ApplicationScoped
 public class ConnectionWatches {
@@ -42,18 +44,20 @@ public class ConnectionWatches {
     private final PlatformResolver resolver;
     private final Shard shard;
     private final ShardGuard shardGuard;
+    private final ServiceProviderConfigMaps serviceProviderConfigMaps;
     /** The Secret informer's store, created with the event sources: stubs with resourceVersions, no data. */
     private volatile ItemStore<Secret> secretStubs;
 
     public ConnectionWatches(ReferencedSecrets referencedSecrets, PlatformAdmission admission,
                              PlatformUsers platformUsers, PlatformResolver resolver, Shard shard,
-                             ShardGuard shardGuard) {
+                             ShardGuard shardGuard, ServiceProviderConfigMaps serviceProviderConfigMaps) {
         this.referencedSecrets = referencedSecrets;
         this.admission = admission;
         this.platformUsers = platformUsers;
         this.resolver = resolver;
         this.shard = shard;
         this.shardGuard = shardGuard;
+        this.serviceProviderConfigMaps = serviceProviderConfigMaps;
     }
 
     ItemStore<Secret> secretStubs() { return secretStubs; }
@@ -110,6 +114,7 @@ public class ConnectionWatches {
                 .build();
         return List.of(new InformerEventSource<>(secrets, context), new InformerEventSource<>(platforms, context),
                 new InformerEventSource<>(clusterPlatforms, context), new AdmissionWakeUps(admission), new RecheckRequests(),
+                serviceProviderConfigMaps.eventSource(context),
                 new PlatformUsersFeed(platformUsers, (key, clusterScoped) -> cache
                         .byIndex(clusterScoped ? CLUSTER_PLATFORM_INDEX : PLATFORM_INDEX, key).stream()
                         .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList()));

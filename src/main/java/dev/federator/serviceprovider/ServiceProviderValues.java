@@ -1,53 +1,42 @@
 package dev.federator.serviceprovider;
 
-import dev.federator.api.v1alpha1.ConnectionType;
-import dev.federator.api.v1alpha1.IdentityConnection;
-import dev.federator.api.v1alpha1.PlatformSpec;
 import dev.federator.api.v1alpha1.ServiceProviderStatus;
-import dev.federator.platform.ResolvedPlatform;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.federator.provider.spi.DesiredConnection;
+import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.ServiceProvider;
+import dev.federator.provider.spi.VendorClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * {@code status.serviceProvider}: the values an IdP administrator needs, derived from the vendors' documented URL
- * layouts. Vendors whose layout is not documented (ezto, DevRev, SlashID) or is returned only in a response
- * (LoginRadius' EntityId, ACSEndpoint, MetadataUrl) get none yet.
+ * {@code status.serviceProvider}: the values an IdP administrator needs, as the vendor's adapter knows them
+ * ({@link VendorClient#serviceProvider}), and the same values as ConfigMap data.
  */
 public final class ServiceProviderValues {
     private ServiceProviderValues() {}
 
-    /** Null when the vendor's values are unknown. */
-    public static ServiceProviderStatus of(ResolvedPlatform platform, IdentityConnection connection) {
-        PlatformSpec spec = platform.spec();
-        boolean saml = connection.getSpec().type == ConnectionType.SAML;
-        String name = connection.remoteName();
-        return switch (platform.vendor()) {
-            case "keycloak" -> spec.keycloak == null || spec.keycloak.url == null ? null : keycloak(
-                    trim(spec.keycloak.url) + "/realms/" + spec.keycloak.realm, name, saml);
-            case "auth0" -> spec.auth0 == null || spec.auth0.domain == null ? null : auth0(spec.auth0.domain, name, saml);
-            default -> null;
-        };
+    /** Null when the vendor lets us know none of them. */
+    public static ServiceProviderStatus of(VendorClient client, DesiredConnection desired, RemoteConnection remote) {
+        return client.serviceProvider(desired, remote).filter(values -> !values.isEmpty())
+                .map(v -> new ServiceProviderStatus(v.redirectUri(), v.acsUrl(), v.entityId(), v.metadataUrl(),
+                        v.certificate()))
+                .orElse(null);
     }
 
-    /** Keycloak's broker endpoint per alias serves as redirect URI and ACS; the realm URL is the default entity id. */
-    static ServiceProviderStatus keycloak(String realmUrl, String alias, boolean saml) {
-        String endpoint = realmUrl + "/broker/" + alias + "/endpoint";
-        return saml ? new ServiceProviderStatus(null, endpoint, realmUrl, endpoint + "/descriptor")
-                : new ServiceProviderStatus(endpoint, null, null, null);
+    /** ConfigMap data: one key per known value, named as in the status. */
+    static Map<String, String> data(ServiceProviderStatus values) {
+        Map<String, String> data = new LinkedHashMap<>();
+        put(data, "redirectUri", values.redirectUri);
+        put(data, "acsUrl", values.acsUrl);
+        put(data, "entityId", values.entityId);
+        put(data, "metadataUrl", values.metadataUrl);
+        put(data, "spCertificate", values.spCertificate);
+        return data;
     }
 
-    /** One callback per tenant; SAML names the connection, and the entity id is urn:auth0:TENANT:CONNECTION. */
-    static ServiceProviderStatus auth0(String domain, String connection, boolean saml) {
-        String base = "https://" + domain;
-        if (!saml) {
-            return new ServiceProviderStatus(base + "/login/callback", null, null, null);
+    private static void put(Map<String, String> data, String key, String value) {
+        if (value != null) {
+            data.put(key, value);
         }
-        String query = "connection=" + URLEncoder.encode(connection, StandardCharsets.UTF_8);
-        // The tenant name is the first label of an *.auth0.com domain; a custom domain does not tell it.
-        String tenant = domain.endsWith(".auth0.com") ? domain.substring(0, domain.indexOf('.')) : null;
-        return new ServiceProviderStatus(null, base + "/login/callback?" + query,
-                tenant == null ? null : "urn:auth0:" + tenant + ":" + connection, base + "/samlp/metadata?" + query);
     }
-
-    private static String trim(String url) { return url.endsWith("/") ? url.substring(0, url.length() - 1) : url; }
 }

@@ -61,7 +61,7 @@ class AddingAVendorChecklistTest {
         assertThat(missing).extracting(m -> m.substring("acme: step '".length(), m.indexOf("' of ")))
                 .containsExactly("provider", "platform spec block", "CEL rule", "status descriptions", "CRD regeneration",
                         "simulator in the fleet", "fault-list entry", "contract-test fixture", "sample",
-                        "vendors table row", "vendor notes");
+                        "vendors table row", "vendor notes", "service-provider values");
     }
 
     /** And a block or CEL entry left behind by a vendor that is no longer registered is reported too. */

@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 final class VendorChecklist {
     static final String GUIDE = "docs/adding-a-vendor.md";
     static final Path VENDORS_TABLE = Path.of("docs/vendors.md");
+    static final Path SERVICE_PROVIDER_TABLE = Path.of("docs/idp-metadata.md");
+    static final String SERVICE_PROVIDER_SECTION = "## Service provider values";
     private static final Path SAMPLES = Path.of("samples");
     private static final Path SIMULATORS = Path.of("src/test/java/dev/federator/sim");
     private static final List<Path> CRDS = List.of(Path.of("crds/identityplatforms.federator.dev.yaml"),
@@ -92,6 +94,10 @@ final class VendorChecklist {
         check(missing, vendor, vendorsNotesHeadings().stream().anyMatch(name -> name.startsWith(vendor)),
                 "vendor notes", "a '## ' section in " + VENDORS_TABLE + " whose title starts with the vendor's name, "
                 + "which its table row links to");
+        check(missing, vendor, tableNames(SERVICE_PROVIDER_TABLE, SERVICE_PROVIDER_SECTION).stream()
+                        .anyMatch(name -> name.startsWith(vendor)), "service-provider values",
+                "a row in the table under '" + SERVICE_PROVIDER_SECTION + "' of " + SERVICE_PROVIDER_TABLE
+                + " saying where each value comes from (and VendorClient.serviceProvider where any is known)");
         return missing;
     }
 
@@ -206,10 +212,20 @@ final class VendorChecklist {
      * The first cells of the table whose header's first cell is "vendor", lower-cased with everything but letters and
      * digits dropped ("ezto auth" becomes "eztoauth").
      */
-    static List<String> vendorsTableNames() {
+    static List<String> vendorsTableNames() { return tableNames(VENDORS_TABLE, null); }
+
+    /** As {@link #vendorsTableNames}, in {@code file}, only in the '## ' section {@code heading} when it is given. */
+    static List<String> tableNames(Path file, String heading) {
         List<String> names = new ArrayList<>();
         boolean inTable = false;
-        for (String line : lines(VENDORS_TABLE)) {
+        boolean inSection = heading == null;
+        for (String line : lines(file)) {
+            if (heading != null && line.startsWith("## ")) {
+                inSection = line.trim().equals(heading);
+            }
+            if (!inSection) {
+                continue;
+            }
             String first = line.startsWith("|") ? line.substring(1).split("\\|", 2)[0].trim() : null;
             if (first == null) {
                 inTable = false;

@@ -9,6 +9,7 @@ import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.KeycloakPlatformSpec;
 import dev.federator.api.v1alpha1.PlatformRef;
 import dev.federator.api.v1alpha1.SecretRef;
+import dev.federator.api.v1alpha1.ServiceProviderConfigMapRef;
 import dev.federator.sandbox.SandboxEnvironment;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
@@ -54,7 +55,10 @@ class WatchNamespacesE2EIT {
         env.client().resource(Manifests.secret("team-a", "kc-credentials", keycloak.credentials())).create();
         env.client().resource(Manifests.keycloakPlatform("team-a", "kc", keycloak, realmA, "kc-credentials")).create();
         env.client().resource(Manifests.secret("team-a", "a-client", Map.of("client-secret", "secret-a"))).create();
-        env.client().resource(Manifests.oidc("team-a", "a", "kc", "a-client")).create();
+        IdentityConnection a = Manifests.oidc("team-a", "a", "kc", "a-client");
+        // The opt-in ConfigMap: this mode's RBAC (a Role per watched namespace) must let the operator publish it.
+        a.getSpec().serviceProviderConfigMap = new ServiceProviderConfigMapRef("a-sp");
+        env.client().resource(a).create();
 
         String sharedRealm = keycloak.newRealm();
         env.client().resource(Manifests.secret(SandboxEnvironment.OPERATOR_NAMESPACE, "shared-kc",
@@ -78,6 +82,18 @@ class WatchNamespacesE2EIT {
         assertThat(untouched.getStatus()).as("no status written in an unwatched namespace").isNull();
         assertThat(untouched.getMetadata().getFinalizers()).as("no finalizer added").isNullOrEmpty();
         assertThat(keycloak.identityProvider(sharedRealm, "c")).isEmpty();
+
+        String redirectUri = keycloak.url().replaceAll("/$", "") + "/realms/" + realmA + "/broker/a/endpoint";
+        Awaitility.await("a-sp published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                env.client().configMaps().inNamespace("team-a").withName("a-sp").get().getData())
+                .isEqualTo(Map.of("redirectUri", redirectUri)));
+        env.client().configMaps().inNamespace("team-a").withName("a-sp").edit(m -> {
+            m.setData(Map.of("redirectUri", "edited"));
+            return m;
+        });
+        Awaitility.await("a-sp put back").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                env.client().configMaps().inNamespace("team-a").withName("a-sp").get().getData())
+                .isEqualTo(Map.of("redirectUri", redirectUri)));
 
         // Deletion in this mode: the watched connection is deleted on the vendor, the unwatched one simply goes.
         env.client().resources(IdentityConnection.class).inNamespace("team-b").withName("b").delete();

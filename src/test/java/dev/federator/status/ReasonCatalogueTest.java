@@ -122,7 +122,7 @@ class ReasonCatalogueTest {
         }
         assertThat(failures).containsExactlyInAnyOrder("VendorException", "TransientVendorException",
                 "OutcomeUnknownException", "AuthenticationException", "InvalidRequestException", "ConflictException",
-                "SecretProblem", "PlatformProblem");
+                "SecretProblem", "PlatformProblem", "ConfigMapNotOwned");
     }
 
     @Test

@@ -92,6 +92,11 @@ public class IdentityConnectionSpec {
             + "create; Never reports the conflict instead.")
     public AdoptionPolicy adoption = AdoptionPolicy.Never;
 
+    @JsonPropertyDescription("Opt-in: also publish status.serviceProvider (the values the IdP's administrator "
+            + "enters) to this ConfigMap, with keys redirectUri, acsUrl, entityId, metadataUrl, spCertificate (those "
+            + "known), for other tools such as a customer portal.")
+    public ServiceProviderConfigMapRef serviceProviderConfigMap;
+
     public boolean enabled() { return enabled == null || enabled; }
     public DeletionPolicy deletionPolicy() { return deletionPolicy == null ? DeletionPolicy.Delete : deletionPolicy; }
     public ManagementPolicy managementPolicy() {

@@ -14,13 +14,18 @@ public class ServiceProviderStatus {
     public String entityId;
     @JsonPropertyDescription("SAML: URL of the service provider's metadata, which the IdP can import.")
     public String metadataUrl;
+    @JsonPropertyDescription("SAML: the service provider's signing certificate (PEM, public), where the vendor "
+            + "returns it; the IdP uses it to verify signed requests.")
+    public String spCertificate;
 
     public ServiceProviderStatus() {}
 
-    public ServiceProviderStatus(String redirectUri, String acsUrl, String entityId, String metadataUrl) {
+    public ServiceProviderStatus(String redirectUri, String acsUrl, String entityId, String metadataUrl,
+                                 String spCertificate) {
         this.redirectUri = redirectUri;
         this.acsUrl = acsUrl;
         this.entityId = entityId;
         this.metadataUrl = metadataUrl;
+        this.spCertificate = spCertificate;
     }
 }

@@ -12,6 +12,7 @@ import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.ServiceProvider;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorRequest;
@@ -34,10 +35,17 @@ final class Auth0Client implements VendorClient {
             + "&strategy=google-apps";
     private final Auth0Transport transport;
     private final Auth0EnabledClients applications;
+    private final String domain;
 
-    Auth0Client(Auth0Transport transport) {
+    Auth0Client(Auth0Transport transport, String domain) {
         this.transport = transport;
+        this.domain = domain;
         this.applications = new Auth0EnabledClients(transport);
+    }
+
+    @Override
+    public Optional<ServiceProvider> serviceProvider(DesiredConnection desired, RemoteConnection remote) {
+        return Optional.of(Auth0ServiceProvider.of(domain, desired.name(), desired.kind()));
     }
 
     @Override

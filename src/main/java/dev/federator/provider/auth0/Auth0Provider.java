@@ -36,6 +36,6 @@ public final class Auth0Provider implements VendorProvider<Auth0Settings> {
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         Clock clock = Clock.systemUTC();
         Auth0TokenSource tokens = new Auth0TokenSource(http, url, domain, account, clock);
-        return new Auth0Client(new Auth0Transport(http, tokens, url, clock));
+        return new Auth0Client(new Auth0Transport(http, tokens, url, clock), domain);
     }
 }

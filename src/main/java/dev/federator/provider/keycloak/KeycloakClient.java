@@ -2,12 +2,14 @@ package dev.federator.provider.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.ServiceProvider;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorRequest;
 import dev.federator.provider.spi.VendorResponse;
@@ -21,8 +23,16 @@ import java.util.Optional;
 public final class KeycloakClient implements VendorClient {
     private static final int PAGE = 100;
     private final KeycloakTransport transport;
+    /** {@code {url}/realms/{realm}}, the base of the broker endpoints; null where the layout is not documented (ezto). */
+    private final String realmUrl;
 
-    public KeycloakClient(KeycloakTransport transport) { this.transport = transport; }
+    /** A client whose public broker URLs are not known (ezto: Keycloak-based, but its host layout is unpublished). */
+    public KeycloakClient(KeycloakTransport transport) { this(transport, null); }
+
+    public KeycloakClient(KeycloakTransport transport, String realmUrl) {
+        this.transport = transport;
+        this.realmUrl = realmUrl;
+    }
 
     @Override
     public void verify() {
@@ -30,6 +40,21 @@ public final class KeycloakClient implements VendorClient {
         if (!response.isSuccess()) {
             throw transport.failure(response, "read the realm");
         }
+    }
+
+    /**
+     * Keycloak's broker endpoint per alias serves as redirect URI and ACS URL; the realm URL is Keycloak's default SP
+     * entity id, and the endpoint's {@code /descriptor} the SP metadata.
+     */
+    @Override
+    public Optional<ServiceProvider> serviceProvider(DesiredConnection desired, RemoteConnection remote) {
+        if (realmUrl == null) {
+            return Optional.empty();
+        }
+        String endpoint = realmUrl + "/broker/" + enc(desired.name()) + "/endpoint";
+        return Optional.of(desired.kind() == ConnectionKind.SAML
+                ? new ServiceProvider(null, endpoint, realmUrl, endpoint + "/descriptor", null)
+                : ServiceProvider.redirect(endpoint));
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class KeycloakProvider implements VendorProvider<KeycloakSettings> 
         KeycloakTransport transport = new KeycloakTransport(http, tokens, "Authorization",
                 url + "/admin/realms/" + settings.realm() + "/identity-provider/instances",
                 url + "/admin/realms/" + settings.realm());
-        return new KeycloakClient(transport);
+        return new KeycloakClient(transport, url + "/realms/" + settings.realm());
     }
 
     static String stripSlash(String url) { return url.endsWith("/") ? url.substring(0, url.length() - 1) : url; }

@@ -10,6 +10,7 @@ import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.Rendering;
+import dev.federator.provider.spi.ServiceProvider;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.provider.spi.VendorRequest;
@@ -46,6 +47,12 @@ final class LoginRadiusClient implements VendorClient {
 
     @Override
     public Rendering render(DesiredConnection desired) { return LoginRadiusRepresentation.render(desired); }
+
+    /** Read from the connection as LoginRadius returned it; see {@link LoginRadiusServiceProvider}. */
+    @Override
+    public Optional<ServiceProvider> serviceProvider(DesiredConnection desired, RemoteConnection remote) {
+        return LoginRadiusServiceProvider.of(desired.kind(), remote);
+    }
 
     @Override
     public Optional<RemoteConnection> find(Lookup lookup) {

@@ -66,6 +66,8 @@ public enum Reason {
     SecretNotFound(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "a referenced Secret does not exist"),
     SecretKeyNotFound(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "a referenced Secret lacks the key"),
     CABundleNotFound(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "the ConfigMap or key named by spec.tls.caBundleRef is missing"),
+    ConfigMapNotOwned(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED,
+            "spec.serviceProviderConfigMap names a ConfigMap Federator did not create; it is left as it is"),
     InvalidCABundle(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "spec.tls.caBundleRef holds no usable PEM certificate"),
     InvalidCertificate(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "the SAML signing certificate is not a usable PEM"),
     CertificateExpired(READY, BOTH, WAIT_FOR_CHANGE, DEGRADED, "the SAML signing certificate has expired"),

@@ -64,6 +64,16 @@ public interface VendorClient extends AutoCloseable {
      */
     default Optional<String> ownerMarkerPath() { return Optional.empty(); }
 
+    /**
+     * The values the IdP's administrator must enter for this connection (redirect URI; ACS URL, SP entity id, SP
+     * metadata URL and certificate), derived from the vendor's documented URL layout and the account's settings, or
+     * read from {@code remote}: the connection as the pass ended with it (a create or update response, or a read).
+     * Makes no call. Empty, or a value left null, when the vendor does not let us know it.
+     */
+    default Optional<ServiceProvider> serviceProvider(DesiredConnection desired, RemoteConnection remote) {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {}
 }

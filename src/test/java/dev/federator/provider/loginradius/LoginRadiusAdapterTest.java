@@ -29,6 +29,7 @@ import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.PlatformAccount;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.SecretValue;
+import dev.federator.provider.spi.ServiceProvider;
 import dev.federator.provider.spi.SigningCertificate;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
@@ -439,5 +440,41 @@ class LoginRadiusAdapterTest {
                 Map.of("ConnectionType", "oidc_custom"), "uid");
         assertThatThrownBy(() -> client.render(withSecret))
                 .extracting(e -> ((VendorException) e).reason()).isEqualTo(Reason.UnverifiedField);
+    }
+
+    /** LoginRadius computes the SP side itself: read from the create response, a listing and an update response. */
+    @Test
+    void serviceProviderValuesAreReadFromWhatLoginRadiusReturns() {
+        VendorClient client = client();
+        DesiredConnection desired = saml("http://idp.example.com/corp", cert(1));
+        RemoteConnection created = client.create(desired, client.render(desired));
+        String id = created.id();
+        ServiceProvider expected = new ServiceProvider(null, "https://lr.example.com/saml/" + id + "/acs",
+                "https://lr.example.com/saml/" + id, "https://lr.example.com/saml/" + id + "/metadata",
+                sim.connection(ORG, "corp-adfs").orElseThrow().path("SPCertificate").path("Certificate").asText());
+        assertThat(expected.certificate()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(client.serviceProvider(desired, created)).contains(expected);
+
+        clock.tick();
+        RemoteConnection listed = client.find(Lookup.of(desired, id)).orElseThrow();
+        assertThat(client.serviceProvider(desired, listed)).contains(expected);
+        DesiredConnection changed = saml("http://idp.example.com/other", cert(1));
+        RemoteConnection updated = client.update(listed, changed, client.render(changed), List.of("IDPEntityId"));
+        assertThat(client.serviceProvider(changed, updated)).contains(expected);
+    }
+
+    @Test
+    void serviceProviderValuesLeaveOutWhatLoginRadiusDidNotReturn() {
+        VendorClient client = client();
+        DesiredConnection desired = saml("http://idp.example.com/corp", cert(1));
+        ObjectNode partial = JsonTree.object().put("Id", "c1").put("Name", "corp-adfs").put("EntityId", "urn:sp");
+        assertThat(client.serviceProvider(desired, new RemoteConnection("c1", "corp-adfs", partial)))
+                .contains(new ServiceProvider(null, null, "urn:sp", null, null));
+        ObjectNode none = JsonTree.object().put("Id", "c1").put("Name", "corp-adfs");
+        assertThat(client.serviceProvider(desired, new RemoteConnection("c1", "corp-adfs", none))).isEmpty();
+        // OIDC connections are undocumented on LoginRadius: no values even if fields of those names came back.
+        DesiredConnection oidc = new DesiredConnection("corp-adfs", null, true, ConnectionKind.OIDC, null, null, null,
+                null, List.of(DOMAIN), Map.of(), "uid-1");
+        assertThat(client.serviceProvider(oidc, new RemoteConnection("c1", "corp-adfs", partial))).isEmpty();
     }
 }
