@@ -19,11 +19,12 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class NewConnectionReads {
     /**
-     * The cost assumed for a platform never listed before: the pages of a 1,000-connection realm. A bulk create
-     * stays near one call per connection (ten reads before its first listing), and a handful of new connections on
-     * a platform of any size never triggers a listing; after the first listing its real page count is used.
+     * The cost assumed for a platform never listed before: the pages of a 500-connection account. A bulk create pays
+     * five reads before its first listing (and, on Auth0, whose listing also reads the applications of each of our
+     * own connections, about as many reads of those), and up to five new connections per sync interval never list a
+     * platform of unknown size; once listed, its real page count is used.
      */
-    static final int UNKNOWN_LISTING_COST = 10;
+    static final int UNKNOWN_LISTING_COST = 5;
 
     private record Window(Instant start, int reads) {}
 
