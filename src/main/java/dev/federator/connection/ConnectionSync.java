@@ -19,7 +19,6 @@ import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +32,17 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ConnectionSync {
-    private static final Duration MAX_SNAPSHOT_AGE = Duration.ofSeconds(60);
     private final Fingerprints fingerprints;
     private final EventRecorder events;
     private final RemoteSnapshots snapshots;
+    private final ConnectionReads reads;
     private final Clock clock;
 
     public ConnectionSync(Fingerprints fingerprints, EventRecorder events, RemoteSnapshots snapshots, Clock clock) {
         this.fingerprints = fingerprints;
         this.events = events;
         this.snapshots = snapshots;
+        this.reads = new ConnectionReads(snapshots);
         this.clock = clock;
     }
 
@@ -71,7 +71,8 @@ public class ConnectionSync {
         String uid = connection.getMetadata().getUid();
         boolean observeOnly = connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         Rendering rendering = client.render(desired);
-        Optional<RemoteConnection> found = read(platform, client, Lookup.of(desired, status.externalId), steady);
+        Optional<RemoteConnection> found = reads.read(platform, client, Lookup.of(desired, status.externalId), steady,
+                ConnectionReads.neverCreated(status, client, observeOnly));
 
         if (found.isEmpty() && observeOnly) {
             status.drift = List.of("(connection missing)");
@@ -206,21 +207,6 @@ public class ConnectionSync {
         return Differ.changedPaths(rendering, remote.body(),
                 (path, value) -> fingerprint(uid, path, value).equals(status.secretFingerprints.get(path)));
     }
-
-    private Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, Lookup lookup,
-                                            boolean steady) {
-        if (steady) {
-            Duration maxAge = platform.syncInterval().dividedBy(4);
-            maxAge = maxAge.compareTo(MAX_SNAPSHOT_AGE) > 0 ? MAX_SNAPSHOT_AGE : maxAge;
-            Optional<Optional<RemoteConnection>> listed = snapshots.find(platform.key(), client, lookup.name(), maxAge);
-            if (listed.isPresent() && listed.get().isPresent()) {
-                return listed.get();
-            }
-        }
-        // A connection missing from the listing is confirmed by a direct read before anything is created.
-        return client.find(lookup);
-    }
-
 
     private void recordFingerprints(IdentityConnectionStatus status, String uid, Rendering rendering) {
         status.secretFingerprints.clear();

@@ -18,16 +18,31 @@ import java.util.stream.Collectors;
  * Drift checks of connections in steady state read a recent listing of their platform instead of one GET each:
  * a resync of a thousand connections then costs a few list pages. Our own writes are applied to the listing at
  * once, so it never makes the operator write twice; anything else is at most {@code maxAge} old.
+ *
+ * <p>New connections use the same listing to learn that they are not on the vendor yet ({@link #findNew}), but only
+ * when listing is cheaper than reading each one: see {@link NewConnectionReads}.
  */
 @ApplicationScoped
 public class RemoteSnapshots {
-    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName) {}
+    /**
+     * Connections per page of the paged listings (Keycloak, ezto, Auth0). The unpaged ones (LoginRadius, DevRev)
+     * cost one call whatever their size: for them the estimate errs towards reading directly, never towards listing.
+     */
+    static final int PAGE = 100;
+
+    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName, int pages) {
+        boolean fresh(Instant now, Duration maxAge) { return !takenAt.plus(maxAge).isBefore(now); }
+    }
 
     private final ConcurrentMap<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final NewConnectionReads newReads;
     private final Clock clock;
 
-    public RemoteSnapshots(Clock clock) { this.clock = clock; }
+    public RemoteSnapshots(Clock clock) {
+        this.clock = clock;
+        this.newReads = new NewConnectionReads(clock);
+    }
 
     /**
      * The connection as listed, or empty when it is not there; {@code Optional.empty()} outside when the vendor has
@@ -35,22 +50,59 @@ public class RemoteSnapshots {
      */
     public Optional<Optional<RemoteConnection>> find(String platform, VendorClient client, String name, Duration maxAge) {
         Snapshot snapshot = snapshots.get(platform);
-        if (snapshot == null || snapshot.takenAt().plus(maxAge).isBefore(clock.instant())) {
-            synchronized (locks.computeIfAbsent(platform, k -> new Object())) {
-                snapshot = snapshots.get(platform);
-                if (snapshot == null || snapshot.takenAt().plus(maxAge).isBefore(clock.instant())) {
-                    Instant takenAt = clock.instant();
-                    Optional<List<RemoteConnection>> listed = client.listAll();
-                    if (listed.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    snapshot = new Snapshot(takenAt, new ConcurrentHashMap<>(listed.get().stream()
-                            .collect(Collectors.toMap(RemoteConnection::name, Function.identity(), (a, b) -> a))));
-                    snapshots.put(platform, snapshot);
-                }
+        if (snapshot == null || !snapshot.fresh(clock.instant(), maxAge)) {
+            snapshot = listIfStale(platform, client, maxAge);
+            if (snapshot == null) {
+                return Optional.empty();
             }
         }
         return Optional.of(Optional.ofNullable(snapshot.byName().get(name)));
+    }
+
+    /**
+     * For a connection no pass has created yet: the listing's answer when a listing no older than {@code maxAge} is at
+     * hand, or when reading the new connections one by one has lately cost as much as a listing of the platform does
+     * ({@link NewConnectionReads}); otherwise {@code Optional.empty()}, and the caller reads it directly and says so
+     * with {@link #readNewDirectly}.
+     */
+    public Optional<Optional<RemoteConnection>> findNew(String platform, VendorClient client, String name,
+                                                        Duration maxAge) {
+        Snapshot snapshot = snapshots.get(platform);
+        if (snapshot == null || !snapshot.fresh(clock.instant(), maxAge)) {
+            int listingCost = snapshot == null ? NewConnectionReads.UNKNOWN_LISTING_COST : snapshot.pages();
+            if (!newReads.listingPaysOff(platform, listingCost, maxAge)) {
+                return Optional.empty();
+            }
+            snapshot = listIfStale(platform, client, maxAge);
+            if (snapshot == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Optional.ofNullable(snapshot.byName().get(name)));
+    }
+
+    /** A new connection was read from the vendor directly, because no listing was at hand or worth taking. */
+    public void readNewDirectly(String platform, Duration window) { newReads.readDirectly(platform, window); }
+
+    /** One listing per platform at a time: callers that waited for it use the one just taken. */
+    private Snapshot listIfStale(String platform, VendorClient client, Duration maxAge) {
+        synchronized (locks.computeIfAbsent(platform, k -> new Object())) {
+            Snapshot snapshot = snapshots.get(platform);
+            if (snapshot != null && snapshot.fresh(clock.instant(), maxAge)) {
+                return snapshot;
+            }
+            Instant takenAt = clock.instant();
+            Optional<List<RemoteConnection>> listed = client.listAll();
+            if (listed.isEmpty()) {
+                return null;
+            }
+            int pages = Math.max(1, (listed.get().size() + PAGE - 1) / PAGE);
+            snapshot = new Snapshot(takenAt, new ConcurrentHashMap<>(listed.get().stream()
+                    .collect(Collectors.toMap(RemoteConnection::name, Function.identity(), (a, b) -> a))), pages);
+            snapshots.put(platform, snapshot);
+            newReads.listed(platform);
+            return snapshot;
+        }
     }
 
     public void written(String platform, RemoteConnection remote) {

@@ -58,6 +58,13 @@ final class Auth0Fixture implements VendorFixture<Auth0Simulator> {
     }
 
     @Override
+    public void putOutOfBand(Auth0Simulator sim, ObjectNode rendered) {
+        ObjectNode connection = rendered.deepCopy();
+        connection.remove("enabled_clients"); // not a field of the connection: the applications are assigned apart
+        sim.putDirect(connection);
+    }
+
+    @Override
     public Optional<ObjectNode> stored(Auth0Simulator sim, RemoteConnection remote) {
         // A deleted connection stays visible for a while on Auth0; the simulator marks it as being deleted.
         return sim.connection(remote.name()).filter(c -> !sim.deleting(remote.name()));

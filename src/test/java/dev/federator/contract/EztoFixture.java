@@ -34,6 +34,9 @@ final class EztoFixture implements VendorFixture<EztoSimulator> {
     @Override public FieldUpdate update() { return KeycloakFixture.displayName(); }
 
     @Override
+    public void putOutOfBand(EztoSimulator sim, ObjectNode rendered) { sim.putDirect(WORKSPACE, rendered); }
+
+    @Override
     public Optional<ObjectNode> stored(EztoSimulator sim, RemoteConnection remote) {
         return sim.identityProvider(WORKSPACE, remote.name());
     }

@@ -57,6 +57,9 @@ final class KeycloakFixture implements VendorFixture<KeycloakSimulator> {
     @Override public FieldUpdate update() { return displayName(); }
 
     @Override
+    public void putOutOfBand(KeycloakSimulator sim, ObjectNode rendered) { sim.putDirect(REALM, rendered); }
+
+    @Override
     public Optional<ObjectNode> stored(KeycloakSimulator sim, RemoteConnection remote) {
         return sim.identityProvider(REALM, remote.name());
     }

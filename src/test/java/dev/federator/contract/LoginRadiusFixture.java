@@ -69,6 +69,9 @@ final class LoginRadiusFixture implements VendorFixture<LoginRadiusSimulator> {
     }
 
     @Override
+    public void putOutOfBand(LoginRadiusSimulator sim, ObjectNode rendered) { sim.putDirect(ORG, rendered); }
+
+    @Override
     public Optional<ObjectNode> stored(LoginRadiusSimulator sim, RemoteConnection remote) {
         return sim.connection(ORG, remote.name());
     }

@@ -33,6 +33,8 @@ final class RecordingClient implements VendorClient {
 
     @Override public Optional<List<RemoteConnection>> listAll() { return delegate.listAll(); }
 
+    @Override public boolean refusesDuplicateNames() { return delegate.refusesDuplicateNames(); }
+
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
         writes.add("create");

@@ -65,6 +65,15 @@ public interface VendorFixture<S extends AutoCloseable> {
      */
     default Optional<String> secretReturnedOnRead() { return Optional.empty(); }
 
+    /**
+     * Stores {@code rendered} (an adapter's rendering of a connection someone else made) on the account past the API,
+     * for tests of large accounts and of listings that miss a connection made a moment ago. Vendors whose tests need
+     * neither do not implement it.
+     */
+    default void putOutOfBand(S sim, ObjectNode rendered) {
+        throw new UnsupportedOperationException(vendor() + " cannot store a connection out of band");
+    }
+
     /** Scenarios this vendor legitimately cannot run, each with the reason a reader of the report needs. */
     default Map<Scenario, String> unsupported() { return Map.of(); }
 }

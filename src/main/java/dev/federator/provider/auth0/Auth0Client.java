@@ -127,6 +127,13 @@ final class Auth0Client implements VendorClient {
         return Optional.of(all);
     }
 
+    /**
+     * A connection's name is unique in the tenant, whatever its strategy: a second create is refused with 409 (also
+     * while Auth0 still deletes an earlier one), never a duplicate.
+     */
+    @Override
+    public boolean refusesDuplicateNames() { return true; }
+
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
         ObjectNode body = JsonTree.withoutNulls(rendering.body());

@@ -2,6 +2,7 @@ package dev.federator.provider.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.spi.ConflictException;
 import dev.federator.provider.spi.ConnectionKind;
 import dev.federator.provider.spi.DeleteOutcome;
 import dev.federator.provider.spi.DesiredConnection;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Identity providers of one realm (or one ezto workspace), addressed by alias. */
 public final class KeycloakClient implements VendorClient {
@@ -91,14 +93,37 @@ public final class KeycloakClient implements VendorClient {
 
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
-        VendorResponse response = transport.send(VendorRequest.post(transport.uri(""), "create")
-                .json(JsonTree.withoutNulls(rendering.body()).toString()));
+        ObjectNode body = JsonTree.withoutNulls(rendering.body());
+        // Keycloak answers 201 with a Location and no body, and keeps an internalId sent with the representation: the
+        // id is then known without reading the provider back.
+        body.put("internalId", UUID.randomUUID().toString());
+        VendorResponse response = transport.send(VendorRequest.post(transport.uri(""), "create").json(body.toString()));
         if (response.status() != 201 && response.status() != 200) {
-            throw transport.failure(response, "create identity provider " + desired.name());
+            throw refused(response, desired);
         }
-        // The answer is empty (Keycloak) or the stored representation (ezto); read back to know the stored state.
-        return find(Lookup.of(desired, null)).orElseGet(() -> remote(JsonTree.withoutNulls(rendering.body())));
+        JsonNode answer = response.json();
+        if (answer.isObject() && answer.hasNonNull("alias")) {
+            return remote(answer); // ezto answers with the stored representation
+        }
+        return remote(KeycloakRepresentation.asRead(body, rendering));
     }
+
+    /**
+     * Keycloak refuses a duplicate alias with 409. ezto lists no 409 among its answers: a create it refuses with 400
+     * or 402 is checked with a read, so that a duplicate alias is always a conflict, never a failure that leaves the
+     * create intent behind (which would make the provider someone else made look like ours).
+     */
+    private RuntimeException refused(VendorResponse response, DesiredConnection desired) {
+        RuntimeException failure = transport.failure(response, "create identity provider " + desired.name());
+        if ((response.status() == 400 || response.status() == 402) && find(Lookup.of(desired, null)).isPresent()) {
+            return new ConflictException("an identity provider with alias " + desired.name() + " already exists");
+        }
+        return failure;
+    }
+
+    /** The alias is the provider's key in its realm: a second create of it is refused (409), never a duplicate. */
+    @Override
+    public boolean refusesDuplicateNames() { return true; }
 
     @Override
     public RemoteConnection update(RemoteConnection current, DesiredConnection desired, Rendering rendering,
@@ -109,11 +134,7 @@ public final class KeycloakClient implements VendorClient {
         if (!response.isSuccess()) {
             throw transport.failure(response, "update identity provider " + current.name());
         }
-        ObjectNode stored = body.deepCopy();
-        if (rendering.writeOnlyPaths().contains(KeycloakRepresentation.CLIENT_SECRET)) {
-            JsonTree.set(stored, KeycloakRepresentation.CLIENT_SECRET, JsonTree.text(KeycloakRepresentation.MASK));
-        }
-        return new RemoteConnection(current.id(), current.name(), stored);
+        return new RemoteConnection(current.id(), current.name(), KeycloakRepresentation.asRead(body, rendering));
     }
 
     @Override

@@ -125,6 +125,15 @@ public final class KeycloakRepresentation {
         config.set("principalAttribute", text(userId));
     }
 
+    /** What Keycloak shows of a representation it accepted: the same, with the client secret masked. */
+    public static ObjectNode asRead(ObjectNode sent, Rendering rendering) {
+        ObjectNode stored = sent.deepCopy();
+        if (rendering.writeOnlyPaths().contains(CLIENT_SECRET)) {
+            JsonTree.set(stored, CLIENT_SECRET, text(MASK));
+        }
+        return stored;
+    }
+
     /**
      * The PUT body: what Keycloak holds, with the managed fields overlaid. An unchanged client secret is sent back as
      * the mask, because omitting the key would clear the stored secret.

@@ -70,6 +70,10 @@ final class LoginRadiusClient implements VendorClient {
         return Optional.of(listed);
     }
 
+    /** A second connection of the same name in the organization is refused (8148), never a duplicate. */
+    @Override
+    public boolean refusesDuplicateNames() { return true; }
+
     @Override
     public RemoteConnection create(DesiredConnection desired, Rendering rendering) {
         ObjectNode body = JsonTree.withoutNulls(rendering.body());

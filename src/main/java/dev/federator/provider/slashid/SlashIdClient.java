@@ -135,9 +135,9 @@ final class SlashIdClient implements VendorClient {
             throw unsettled.remember(key, transport.failure(response, "create OIDC credentials for client id "
                     + clientId));
         }
-        // 201 without a result: read back what was stored.
-        return credentials.getOidc(name, clientId).orElseThrow(() -> new TransientVendorException(Reason.NotYetVisible,
-                "SlashID accepted the OIDC credentials for client id " + clientId + " but does not show them yet"));
+        // 201 without a result; the client id is the credentials' id, and a read shows what was sent, with the
+        // write-only values held by SlashID: no need to read them back.
+        return SlashIdCredentials.oidcRemote(name, SlashIdRepresentation.oidcWire(rendering.body()));
     }
 
     @Override
@@ -187,6 +187,10 @@ final class SlashIdClient implements VendorClient {
                         + e.getMessage() + "; the credentials for " + current.id() + " stay until the new ones are "
                         + "confirmed");
             }
+            // The old ones go only once the new ones can be read.
+            created = credentials.getOidc(desired.name(), newClientId).orElseThrow(() -> new TransientVendorException(
+                    Reason.NotYetVisible, "SlashID accepted the OIDC credentials for client id " + newClientId
+                    + " but does not show them yet; the credentials for " + current.id() + " stay until it does"));
         }
         VendorResponse response = credentials.remove(SlashIdTransport.OIDC, current.id());
         if (!response.isSuccess() && response.status() != 404) {

@@ -45,6 +45,15 @@ public interface VendorClient extends AutoCloseable {
      */
     default Optional<List<RemoteConnection>> listAll() { return Optional.empty(); }
 
+    /**
+     * True when the vendor keys connections by the name {@link #listAll} reports them under, so that {@link #create}
+     * of a name it already holds is refused ({@link ConflictException}) and can never make a second connection. Only
+     * then does the operator take "not on the vendor" for a connection it never created from a listing that may be
+     * minutes old, instead of one read before each create: a connection made out of band since costs a refused create,
+     * never a duplicate. False (the default) keeps the read, for vendors whose names are not unique.
+     */
+    default boolean refusesDuplicateNames() { return false; }
+
     /** Creates the connection; returns it as stored. */
     RemoteConnection create(DesiredConnection desired, Rendering rendering);
 
