@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,13 +43,27 @@ public class RemoteSnapshots {
                     if (listed.isEmpty()) {
                         return Optional.empty();
                     }
-                    snapshot = new Snapshot(takenAt, new ConcurrentHashMap<>(listed.get().stream()
-                            .collect(Collectors.toMap(RemoteConnection::name, Function.identity(), (a, b) -> a))));
+                    snapshot = new Snapshot(takenAt, unambiguous(listed.get()));
                     snapshots.put(platform, snapshot);
                 }
             }
         }
         return Optional.of(Optional.ofNullable(snapshot.byName().get(name)));
+    }
+
+    /**
+     * By name, leaving out names two connections share (SlashID's OIDC and SAML collections are separate): those are
+     * read directly, since the listing cannot tell which one a resource means.
+     */
+    private static Map<String, RemoteConnection> unambiguous(List<RemoteConnection> listed) {
+        Map<String, List<RemoteConnection>> byName = listed.stream().collect(Collectors.groupingBy(RemoteConnection::name));
+        Map<String, RemoteConnection> single = new ConcurrentHashMap<>();
+        byName.forEach((name, remotes) -> {
+            if (remotes.size() == 1) {
+                single.put(name, remotes.get(0));
+            }
+        });
+        return single;
     }
 
     public void written(String platform, RemoteConnection remote) {
