@@ -41,12 +41,7 @@ final class ReverseEnums {
         Set<String> skip = new HashSet<>(ignored);
         List<String> refused = new ArrayList<>();
         for (String value : candidates) {
-            ObjectNode variant = probe.deepCopy();
-            if (value == null) {
-                ExportProbe.remove(variant, field);
-            } else {
-                ExportProbe.set(variant, field, variant.textNode(value));
-            }
+            ObjectNode variant = withValue(probe, field, value);
             try {
                 Rendering rendering = render.apply(variant);
                 renderings.put(value, JsonTree.leaves(rendering.body()));
@@ -76,11 +71,20 @@ final class ReverseEnums {
         if (!agreed && completeWithVendorOptions(field, refused, remote, render, probe, renderings, decisive, skip)) {
             return;
         }
-        if (chosen == null) {
-            ExportProbe.remove(probe, field);
+        ObjectNode decided = withValue(probe, field, chosen);
+        probe.removeAll();
+        probe.setAll(decided);
+    }
+
+    /** A copy of the probe with the field set to {@code value}, or without it when null. */
+    private static ObjectNode withValue(ObjectNode probe, String field, String value) {
+        ObjectNode variant = probe.deepCopy();
+        if (value == null) {
+            ExportProbe.remove(variant, field);
         } else {
-            ExportProbe.set(probe, field, probe.textNode(chosen));
+            ExportProbe.set(variant, field, variant.textNode(value));
         }
+        return variant;
     }
 
     /**
@@ -94,12 +98,7 @@ final class ReverseEnums {
         Set<String> managed = new HashSet<>();
         renderings.values().forEach(leaves -> managed.addAll(leaves.keySet()));
         for (String value : refused) {
-            ObjectNode variant = probe.deepCopy();
-            if (value == null) {
-                ExportProbe.remove(variant, field);
-            } else {
-                ExportProbe.set(variant, field, variant.textNode(value));
-            }
+            ObjectNode variant = withValue(probe, field, value);
             ObjectNode completed = ReverseVendorOptions.complete(variant, remote, render, managed, skip).orElse(null);
             if (completed == null) {
                 continue;
