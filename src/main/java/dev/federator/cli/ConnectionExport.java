@@ -77,22 +77,24 @@ final class ConnectionExport {
         if (!CONNECTION_NAME.matcher(remote.name()).matches()) {
             spec.remove("connectionName"); // e.g. a DevRev display name with spaces: the spec's displayName holds it
         }
+        String block = ExportProbe.block(best.get().type());
+        String certificate = best.get().certificatePem();
+        if (certificate == null && spec.path(block).has("signingCertificateRef")) {
+            // the vendor holds none: the probe's certificate must not count against the spec (validateSignature)
+            ((ObjectNode) spec.path(block)).remove("signingCertificateRef");
+        }
         List<String> notExported = notExported(spec, remote, render);
         ObjectNode secret = null;
-        String block = ExportProbe.block(best.get().type());
         if (spec.path(block).has("clientSecretRef")) {
             ((ObjectNode) spec.path(block)).set("clientSecretRef", ref(name, "client-secret"));
             secret = secretTemplate(name, "client-secret");
         }
-        String certificate = best.get().certificatePem();
         if (certificate != null) {
             // A signing certificate is public: exported with its value, unlike secrets.
             ((ObjectNode) spec.path(block)).set("signingCertificateRef", ref(name, ExportProbe.CERTIFICATE_KEY));
             secret = secretTemplate(name, null);
             ((ObjectNode) secret.path("stringData")).put(ExportProbe.CERTIFICATE_KEY, certificate);
             notExported.remove(best.get().certificatePath());
-        } else if (spec.path(block).has("signingCertificateRef")) {
-            ((ObjectNode) spec.path(block)).remove("signingCertificateRef");
         }
         ObjectNode connection = JsonNodeFactory.instance.objectNode();
         connection.put("apiVersion", "federator.dev/v1alpha1").put("kind", "IdentityConnection");

@@ -78,6 +78,32 @@ final class ExportProbe {
         };
     }
 
+    /**
+     * Spec fields that take one of a few values, to the values: read back by rendering each ({@link ReverseEnums}).
+     * clientAuthMethod's are the CRD's pattern; provider's are those its description names (vendors that key
+     * credentials by provider).
+     */
+    static Map<String, List<String>> enumFields(ConnectionType type) {
+        if (type != ConnectionType.OIDC) {
+            return Map.of();
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("oidc.clientAuthMethod", patternValues(dev.federator.api.v1alpha1.OidcSpec.class, "clientAuthMethod"));
+        fields.put("oidc.provider", List.of("google", "github", "bitbucket", "gitlab", "facebook", "line", "azuread",
+                "okta", "apple"));
+        return fields;
+    }
+
+    /** The alternatives of a field's {@code ^(a|b|c)$} pattern. */
+    static List<String> patternValues(Class<?> type, String field) {
+        try {
+            String pattern = type.getField(field).getAnnotation(io.fabric8.generator.annotation.Pattern.class).value();
+            return List.of(pattern.replaceAll("^\\^\\(|\\)\\$$", "").split("\\|"));
+        } catch (NoSuchFieldException | NullPointerException e) {
+            throw new IllegalStateException(type.getSimpleName() + "." + field + " has no pattern of values", e);
+        }
+    }
+
     static String block(ConnectionType type) {
         return switch (type) {
             case OIDC -> "oidc";
@@ -133,6 +159,29 @@ final class ExportProbe {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("this build lacks the export probe certificate", e);
+        }
+    }
+
+    /** Whether a rendered value carries any probe marker (a spec value, not fixed text). */
+    static boolean holdsMarker(JsonNode value) {
+        String text = value.toString();
+        if (text.contains(SECRET_MARKER) || text.contains(certificateBase64().substring(0, 64))) {
+            return true;
+        }
+        for (ConnectionType type : ConnectionType.values()) {
+            if (textFields(type).values().stream().anyMatch(text::contains) || listFields(type).values().stream()
+                    .anyMatch(m -> text.contains(m.formatted(LIST_ITEMS.get(0))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void remove(ObjectNode root, String path) {
+        int dot = path.lastIndexOf('.');
+        JsonNode parent = dot < 0 ? root : dev.federator.provider.kit.JsonTree.at(root, path.substring(0, dot));
+        if (parent instanceof ObjectNode object) {
+            object.remove(path.substring(dot + 1));
         }
     }
 

@@ -42,6 +42,7 @@ final class ReverseRendering {
     /** @param ignored paths that never tell a type apart (the owner marker) */
     static Result read(ConnectionType type, JsonNode remote, Function<ObjectNode, Rendering> render,
                        ObjectNode probe, Set<String> ignored) {
+        ReverseEnums.choose(type, remote, render, probe, ignored);
         Rendering base;
         try {
             base = render.apply(probe);
@@ -53,6 +54,7 @@ final class ReverseRendering {
                     items.remove(1);
                 }
             });
+            ReverseEnums.choose(type, remote, render, probe, ignored);
             try {
                 base = render.apply(probe);
             } catch (RuntimeException again) {
@@ -94,13 +96,19 @@ final class ReverseRendering {
                 mismatches++; // a fixed value that depends on something the probe lacks (e.g. a certificate)
             }
         }
-        ExportProbe.textFields(type).keySet().stream().filter(f -> !found.contains(f)).forEach(f -> remove(spec, f));
-        ExportProbe.listFields(type).keySet().stream().filter(f -> !found.contains(f)).forEach(f -> remove(spec, f));
+        ExportProbe.textFields(type).keySet().stream().filter(f -> !found.contains(f)).forEach(f -> ExportProbe.remove(spec, f));
+        ExportProbe.listFields(type).keySet().stream().filter(f -> !found.contains(f)).forEach(f -> ExportProbe.remove(spec, f));
         List.of("attributeMapping", ExportProbe.block(type)).forEach(f -> {
             if (spec.path(f).isObject() && spec.path(f).isEmpty()) {
                 spec.remove(f); // an empty block renders differently from none (Auth0: mapping_mode)
             }
         });
+        try {
+            render.apply(spec);
+        } catch (RuntimeException e) {
+            // e.g. a SAML reading of OIDC credentials: nothing was found where a required field lives
+            return Result.rejected(type, "what the vendor holds does not render as this type (" + e.getMessage() + ")");
+        }
         return new Result(type, spec, evidence, mismatches, null, certificatePath, certificatePem);
     }
 
@@ -117,6 +125,9 @@ final class ReverseRendering {
                     return Optional.of(0);
                 }
             }
+        }
+        if (want.isArray() && want.size() == 1 && have.isArray() && have.size() == 1) {
+            return readLeaf(type, want.get(0), have.get(0), spec, found); // one spec value kept as a list (SlashID)
         }
         if (!want.isTextual()) {
             return Differ.equal(want, have) ? Optional.of(1) : absent(have) ? Optional.of(0) : Optional.empty();
@@ -180,14 +191,6 @@ final class ReverseRendering {
 
     private static boolean absent(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isEmpty());
-    }
-
-    private static void remove(ObjectNode spec, String path) {
-        int dot = path.lastIndexOf('.');
-        JsonNode parent = dot < 0 ? spec : JsonTree.at(spec, path.substring(0, dot));
-        if (parent instanceof ObjectNode object) {
-            object.remove(path.substring(dot + 1));
-        }
     }
 
     /**

@@ -6,12 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +31,13 @@ public class RemoteSnapshots {
      */
     static final int PAGE = 100;
 
-    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName, int pages) {
+    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName, Set<String> ambiguous, int pages) {
         boolean fresh(Instant now, Duration maxAge) { return !takenAt.plus(maxAge).isBefore(now); }
+
+        /** Outer empty for a name two listed connections share: the listing cannot tell which one is meant. */
+        Optional<Optional<RemoteConnection>> answer(String name) {
+            return ambiguous.contains(name) ? Optional.empty() : Optional.of(Optional.ofNullable(byName.get(name)));
+        }
     }
 
     private final ConcurrentMap<String, Snapshot> snapshots = new ConcurrentHashMap<>();
@@ -56,7 +62,7 @@ public class RemoteSnapshots {
                 return Optional.empty();
             }
         }
-        return Optional.of(Optional.ofNullable(snapshot.byName().get(name)));
+        return snapshot.answer(name);
     }
 
     /**
@@ -78,7 +84,7 @@ public class RemoteSnapshots {
                 return Optional.empty();
             }
         }
-        return Optional.of(Optional.ofNullable(snapshot.byName().get(name)));
+        return snapshot.answer(name);
     }
 
     /** A new connection was read from the vendor directly, because no listing was at hand or worth taking. */
@@ -97,8 +103,20 @@ public class RemoteSnapshots {
                 return null;
             }
             int pages = Math.max(1, (listed.get().size() + PAGE - 1) / PAGE);
-            snapshot = new Snapshot(takenAt, new ConcurrentHashMap<>(listed.get().stream()
-                    .collect(Collectors.toMap(RemoteConnection::name, Function.identity(), (a, b) -> a))), pages);
+            // SlashID's OIDC and SAML collections are separate, so two connections may share a name: those are read
+            // directly, never answered (and never found absent) from the listing.
+            Map<String, List<RemoteConnection>> byName = listed.get().stream()
+                    .collect(Collectors.groupingBy(RemoteConnection::name));
+            Map<String, RemoteConnection> single = new ConcurrentHashMap<>();
+            Set<String> ambiguous = new HashSet<>();
+            byName.forEach((name, remotes) -> {
+                if (remotes.size() == 1) {
+                    single.put(name, remotes.get(0));
+                } else {
+                    ambiguous.add(name);
+                }
+            });
+            snapshot = new Snapshot(takenAt, single, Set.copyOf(ambiguous), pages);
             snapshots.put(platform, snapshot);
             newReads.listed(platform);
             return snapshot;

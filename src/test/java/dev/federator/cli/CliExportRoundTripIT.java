@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue 20's round trip, per vendor: connections made out of band are exported, the Secret templates filled with
  * what the vendor holds, the manifests applied to the sandbox's API server, and the packaged operator adopts them
- * all, Ready, without one write on the vendor (neither the owner marker nor the secrets it hides). SlashID has no
- * list call, so nothing to export (see CliExportIT).
+ * all, Ready, without one write on the vendor (neither the owner marker nor the secrets it hides).
  */
 class CliExportRoundTripIT {
     private static final Path OUT = Path.of("target", "cli");
@@ -45,7 +44,7 @@ class CliExportRoundTripIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"auth0", "keycloak", "ezto", "devrev", "loginradius"})
+    @ValueSource(strings = {"auth0", "keycloak", "ezto", "devrev", "loginradius", "slashid"})
     void exportApplyAndAdoptMakeNoVendorWrite(String vendor) throws Exception {
         Path platformFile = manifests.resolve(vendor).resolve("00-platform.yaml");
         String platform = SampleManifests.platformName(platformFile);

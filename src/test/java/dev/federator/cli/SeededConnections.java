@@ -54,6 +54,13 @@ final class SeededConnections {
         return seeded;
     }
 
+    /** Connections seeded some other way (a real server's admin API): their secrets by remote name. */
+    static SeededConnections holding(String vendor, Map<String, String> secretsByRemoteName) {
+        SeededConnections seeded = new SeededConnections();
+        secretsByRemoteName.forEach((name, secret) -> seeded.secrets.put(vendor + "/" + name, secret));
+        return seeded;
+    }
+
     long withSecret(String vendor) { return secrets.keySet().stream().filter(k -> k.startsWith(vendor + "/")).count(); }
 
     /** What the user does with the templates: put in the value the vendor holds. */

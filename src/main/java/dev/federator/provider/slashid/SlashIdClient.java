@@ -79,9 +79,8 @@ final class SlashIdClient implements VendorClient {
         }
         List<RemoteConnection> named = new ArrayList<>();
         for (JsonNode node : credentials.list(SlashIdTransport.OIDC, "list OIDC provider credentials")) {
-            RemoteConnection remote = SlashIdCredentials.oidcRemote(name, node);
-            if (name.equals(SlashIdRepresentation.nameOf(remote.body()))) {
-                named.add(remote);
+            if (name.equals(SlashIdRepresentation.nameOf(SlashIdRepresentation.oidcRemote(node)))) {
+                named.add(SlashIdCredentials.oidcRemote(name, node));
             }
         }
         if (!named.isEmpty()) {
@@ -94,6 +93,23 @@ final class SlashIdClient implements VendorClient {
             return credentials.getOidc(name, lookup.clientId());
         }
         return known ? Optional.empty() : credentials.findSamlByLabel(name, lookup.displayNameOrName());
+    }
+
+    /**
+     * Both collections, one unpaged GET each (SlashID's list calls have no paging). An OIDC credential is named by
+     * its marker as {@link #find} names it, else by its client id (its key on SlashID: never another credential's
+     * name); a SAML credential by its label, which is what {@link #find} matches it by.
+     */
+    @Override
+    public Optional<List<RemoteConnection>> listAll() {
+        List<RemoteConnection> all = new ArrayList<>();
+        for (JsonNode node : credentials.list(SlashIdTransport.OIDC, "list OIDC provider credentials")) {
+            all.add(SlashIdCredentials.oidcRemote(node.path(SlashIdRepresentation.CLIENT_ID).asText(), node));
+        }
+        for (JsonNode node : credentials.list(SlashIdTransport.SAML, "list SAML provider credentials")) {
+            all.add(SlashIdCredentials.samlRemote(node.path("label").asText(), node));
+        }
+        return Optional.of(all);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.federator.provider.slashid;
 import dev.federator.provider.spi.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorRequest;
@@ -69,11 +70,19 @@ final class SlashIdCredentials {
         return transport.write(VendorRequest.delete(transport.uri(collection + "/" + enc(id)), "delete"));
     }
 
+    /**
+     * Credentials without our marker are shown under {@code requestedName}, as if the marker held it: name and owner
+     * share the one field external_cred_id, so a missing marker differs only in the owner, which an adoption writes
+     * with the next real write instead of on its own.
+     */
     static RemoteConnection oidcRemote(String requestedName, JsonNode node) {
         ObjectNode body = SlashIdRepresentation.oidcRemote(node);
         String name = SlashIdRepresentation.nameOf(body);
-        return new RemoteConnection(body.path(SlashIdRepresentation.CLIENT_ID).asText(),
-                name == null ? requestedName : name, body);
+        if (name == null) {
+            name = requestedName;
+            JsonTree.set(body, SlashIdRepresentation.NAME, JsonTree.text(name));
+        }
+        return new RemoteConnection(body.path(SlashIdRepresentation.CLIENT_ID).asText(), name, body);
     }
 
     static RemoteConnection samlRemote(String name, JsonNode node) {

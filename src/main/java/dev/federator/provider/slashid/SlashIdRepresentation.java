@@ -203,6 +203,7 @@ final class SlashIdRepresentation {
             int colon = rest.indexOf(':');
             if (colon >= 0) {
                 body.putObject("federator").put("owner", rest.substring(0, colon)).put("name", rest.substring(colon + 1));
+                body.remove("external_cred_id"); // shown as federator, as the rendering has it
             }
         }
         if ("apple".equals(body.path(PROVIDER).asText())) {

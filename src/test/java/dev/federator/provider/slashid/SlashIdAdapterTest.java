@@ -22,6 +22,7 @@ import dev.federator.provider.spi.DesiredConnection;
 import dev.federator.provider.spi.InvalidRequestException;
 import dev.federator.provider.kit.JsonTree;
 import dev.federator.provider.spi.OutcomeUnknownException;
+import dev.federator.provider.spi.RemoteConnection;
 import dev.federator.provider.spi.SecretValue;
 import dev.federator.provider.spi.TransientVendorException;
 import dev.federator.provider.spi.VendorClient;
@@ -393,6 +394,34 @@ class SlashIdAdapterTest {
         client.delete(client.find(Lookup.byName("corp-adfs", status.externalId)).orElseThrow());
         assertThat(sim.samlCredentials()).isEmpty();
         assertThat(client.find(Lookup.byName("corp-adfs", status.externalId))).isEmpty();
+    }
+
+    // ---- listing (drift checks, federator export) ----
+
+    @Test
+    void listAllReadsBothCollectionsOnceAndNamesCredentialsAsFindDoes() {
+        run(hosted(ConnectionKind.Okta, "0oa1", "s1", "corp.okta.com"));
+        DesiredConnection saml = saml("https://idp.example.com/metadata", null, "Corp ADFS");
+        client.create(saml, client.render(saml));
+        // made in SlashID's console: no marker
+        sim.insertOidc((ObjectNode) JsonTree.object().put("client_id", "Iv1.gh").put("provider", "github")
+                .put("label", "GitHub"), "gh-secret");
+        sim.calls().reset();
+
+        List<RemoteConnection> listed = client.listAll().orElseThrow();
+
+        assertThat(listed).extracting(RemoteConnection::name).containsExactlyInAnyOrder("corp", "Corp ADFS", "Iv1.gh");
+        assertThat(sim.calls().count("GET")).as("one unpaged GET per collection").isEqualTo(2);
+        assertThat(sim.calls().writes()).isZero();
+        RemoteConnection okta = listed.stream().filter(r -> r.name().equals("corp")).findFirst().orElseThrow();
+        assertThat(okta).isEqualTo(client.find(Lookup.byName("corp", null)).orElseThrow());
+        RemoteConnection adfs = listed.stream().filter(r -> r.name().equals("Corp ADFS")).findFirst().orElseThrow();
+        assertThat(adfs.body()).isEqualTo(client.find(Lookup.of(saml, null)).orElseThrow().body());
+        RemoteConnection unmarked = listed.stream().filter(r -> r.name().equals("Iv1.gh")).findFirst().orElseThrow();
+        assertThat(unmarked.id()).isEqualTo("Iv1.gh");
+        assertThat(unmarked.body().path("client_secret").asText()).isEqualTo(SlashIdRepresentation.HELD);
+        assertThat(JsonTree.at(unmarked.body(), SlashIdRepresentation.NAME).asText()).isEqualTo("Iv1.gh");
+        assertThat(JsonTree.at(unmarked.body(), SlashIdRepresentation.OWNER).isMissingNode()).isTrue();
     }
 
     // ---- ownership ----
