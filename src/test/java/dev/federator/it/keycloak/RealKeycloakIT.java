@@ -59,6 +59,17 @@ class RealKeycloakIT {
     }
 
     @Test
+    void a_create_keeps_the_internal_id_sent_with_it() {
+        // The adapter takes the id of a new provider from what it sent instead of reading it back.
+        String internalId = java.util.UUID.randomUUID().toString();
+        ObjectNode representation = oidc("acme", "s3cret");
+        representation.put("internalId", internalId);
+        admin.createIdentityProvider(realm, representation);
+
+        assertThat(admin.identityProvider(realm, "acme").orElseThrow().path("internalId").asText()).isEqualTo(internalId);
+    }
+
+    @Test
     void reads_mask_the_client_secret_and_keep_extra_config_keys() {
         admin.createIdentityProvider(realm, oidc("acme", "s3cret"));
 
