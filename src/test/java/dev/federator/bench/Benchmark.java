@@ -439,30 +439,7 @@ public final class Benchmark {
                 + " MiB (growth " + (after - before) + " / " + (liveAfter - liveBefore) + " MiB)");
     }
 
-    /** Heap in use right after a full collection, through jcmd: what the operator actually retains. */
-    private long liveHeapMiB() throws Exception {
-        String pid = Long.toString(env.operator().handle().pid());
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        exec(jcmd.toString(), pid, "GC.run");
-        long usedKiB = 0;
-        var used = java.util.regex.Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
-        for (String line : exec(jcmd.toString(), pid, "GC.heap_info").split("\n")) {
-            var m = used.matcher(line);
-            if (m.find()) {
-                usedKiB += Long.parseLong(m.group(1));
-            }
-        }
-        return usedKiB / 1024;
-    }
-
-    private static String exec(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
-    }
+    private long liveHeapMiB() throws Exception { return ProcessFigures.liveHeapMiB(env.operator().handle()); }
 
     /** A restart with every connection in place and one new one: process start to that connection Ready. */
     private void startup() throws Exception {
@@ -527,26 +504,11 @@ public final class Benchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private double cpuSeconds() {
-        return env.operator().handle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
-    }
+    private double cpuSeconds() { return ProcessFigures.cpuSeconds(env.operator().handle()); }
 
-    private long peakRssMiB() { return procStatus("VmHWM:"); }
+    private long peakRssMiB() { return ProcessFigures.peakRssMiB(env.operator().handle()); }
 
-    private long rssMiB() { return procStatus("VmRSS:"); }
-
-    private long procStatus(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(env.operator().handle().pid()), "status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (java.io.IOException e) {
-            // not Linux
-        }
-        return -1;
-    }
+    private long rssMiB() { return ProcessFigures.rssMiB(env.operator().handle()); }
 
     private static void parallel(List<String> items, java.util.function.Consumer<String> work) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(4);

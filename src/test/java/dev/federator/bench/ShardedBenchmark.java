@@ -55,12 +55,13 @@ public final class ShardedBenchmark {
             exit = 1;
         }
         System.out.printf("%n| shards | connections | converge | vendor calls / connection | answered 429 | "
-                + "slowest platform's use of its rate | peak RSS per shard | CPU s per shard (from its start) |%n"
-                + "|---|---|---|---|---|---|---|---|%n");
+                + "slowest platform's use of its rate | peak RSS per shard | live heap per shard after converge | CPU s per shard (from its start) |%n"
+                + "|---|---|---|---|---|---|---|---|---|%n");
         for (Map<String, Object> r : runs) {
-            System.out.printf("| %s | %s | %s s | %s | %s | %s %% | %s MiB | %s |%n", r.get("shards"), r.get("connections"),
-                    r.get("convergeSeconds"), r.get("callsPerConnection"), r.get("answered429"),
-                    r.get("slowestPlatformPercentOfRate"), r.get("peakRssMiBPerShard"), r.get("cpuSecondsPerShard"));
+            System.out.printf("| %s | %s | %s s | %s | %s | %s %% | %s MiB | %s MiB | %s |%n", r.get("shards"),
+                    r.get("connections"), r.get("convergeSeconds"), r.get("callsPerConnection"), r.get("answered429"),
+                    r.get("slowestPlatformPercentOfRate"), r.get("peakRssMiBPerShard"), r.get("liveHeapMiBPerShard"),
+                    r.get("cpuSecondsPerShard"));
         }
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("shards.json").toFile(),
                 Map.of("platforms", platforms, "rpsPerPlatform", rps, "runs", runs));
@@ -121,9 +122,13 @@ public final class ShardedBenchmark {
                 return (ok - 1) / span / rps;
             }).min().orElse(0);
             Map<String, Long> rss = new LinkedHashMap<>();
-            processes.forEach((shard, p) -> rss.put(shard, peakRssMiB(p)));
+            processes.forEach((shard, p) -> rss.put(shard, ProcessFigures.peakRssMiB(p.handle())));
             Map<String, Double> cpu = new LinkedHashMap<>();
-            processes.forEach((shard, p) -> cpu.put(shard, round(cpuSeconds(p))));
+            processes.forEach((shard, p) -> cpu.put(shard, round(ProcessFigures.cpuSeconds(p.handle()))));
+            Map<String, Long> live = new LinkedHashMap<>();
+            for (var e : processes.entrySet()) {
+                live.put(e.getKey(), ProcessFigures.liveHeapMiB(e.getValue().handle()));
+            }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("shards", k);
             r.put("connections", n);
@@ -134,6 +139,7 @@ public final class ShardedBenchmark {
             r.put("slowestPlatformPercentOfRate", Math.round(100 * slowest));
             r.put("peakRssMiBPerShard", rss);
             r.put("cpuSecondsPerShard", cpu);
+            r.put("liveHeapMiBPerShard", live);
             System.out.println("[bench] " + r);
             return r;
         } finally {
@@ -173,23 +179,6 @@ public final class ShardedBenchmark {
             }
         }
         throw new IllegalStateException("only " + ready + " of " + n + " connections Ready within " + timeout);
-    }
-
-    private static double cpuSeconds(OperatorProcess process) {
-        return process.handle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
-    }
-
-    private static long peakRssMiB(OperatorProcess process) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.handle().pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (java.io.IOException e) {
-            // not Linux
-        }
-        return -1;
     }
 
     private static void parallel(int n, java.util.function.IntConsumer work) throws Exception {
