@@ -92,7 +92,9 @@ public final class OperatorProcess implements AutoCloseable {
     public OperatorProcess launch() {
         runs++;
         httpPort = freePort();
-        List<String> flags = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        // SerialGC is what the JVM picks in a pod of the chart's size (one CPU); the benchmark may set the heap.
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + System.getProperty("federator.test.operator-heap", "512m"),
+                "-XX:+UseSerialGC"));
         if (apiServerUrl != null) {
             flags.addAll(List.of("-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false"));
         }
