@@ -11,6 +11,7 @@ import dev.federator.it.keycloak.KeycloakAdmin;
 import dev.federator.it.keycloak.RealKeycloak;
 import dev.federator.it.keycloak.RealKeycloakExtension;
 import dev.federator.sandbox.SandboxEnvironment;
+import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sandbox.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 20's round trip against the REAL Keycloak: identity providers made through Keycloak's admin API (as an admin
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RealKeycloakExportRoundTripIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OUT = Path.of("target", "cli");
+    @RegisterExtension
+    static final SandboxPerClass SANDBOX = new SandboxPerClass("real-keycloak-export", Map.of());
     private static SandboxEnvironment env;
     private static KeycloakAdmin admin;
     private static RealKeycloak keycloak;
@@ -43,15 +46,7 @@ class RealKeycloakExportRoundTripIT {
         Files.createDirectories(OUT);
         keycloak = RealKeycloakExtension.server();
         admin = keycloak.admin();
-        env = new SandboxEnvironment(OUT.resolve("real-keycloak-export-operator.log"));
-        env.startOperator(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (env != null) {
-            env.close();
-        }
+        env = SANDBOX.env();
     }
 
     @Test
