@@ -72,8 +72,7 @@ public class ConnectionSync {
         boolean observeOnly = connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         Rendering rendering = client.render(desired);
         Optional<RemoteConnection> found = reads.read(platform, client, Lookup.of(desired, status.externalId), rendering,
-                steady,
-                ConnectionReads.neverCreated(status, client, observeOnly));
+                steady, ConnectionReads.neverCreated(status, client, observeOnly));
 
         if (found.isEmpty() && observeOnly) {
             status.drift = List.of("(connection missing)");

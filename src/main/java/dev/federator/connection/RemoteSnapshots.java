@@ -76,10 +76,10 @@ public class RemoteSnapshots {
     }
 
     /**
-     * For a connection no pass has created yet: the listing's answer (not completed: only its absence is used) when a listing no older than {@code maxAge} is at
-     * hand, or when reading the new connections one by one has lately cost as much as a listing of the platform does
-     * ({@link NewConnectionReads}); otherwise {@code Optional.empty()}, and the caller reads it directly and says so
-     * with {@link #readNewDirectly}.
+     * For a connection no pass has created yet: the listing's answer (not completed, since only its absence is used)
+     * when a listing no older than {@code maxAge} is at hand, or when reading the new connections one by one has lately
+     * cost as much as a listing of the platform does ({@link NewConnectionReads}); otherwise {@code Optional.empty()},
+     * and the caller reads it directly and says so with {@link #readNewDirectly}.
      */
     public Optional<Optional<RemoteConnection>> findNew(String platform, VendorClient client, String name,
                                                         Duration maxAge) {
