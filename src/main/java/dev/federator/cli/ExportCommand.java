@@ -68,7 +68,9 @@ final class ExportCommand implements Callable<Integer> {
                     namespace);
             List<String> skipped = new ArrayList<>();
             StringBuilder stream = new StringBuilder();
-            for (RemoteConnection remote : remotes) {
+            for (RemoteConnection listed : remotes) {
+                // Export shows every field, so each connection is read in full (Auth0: its enabled applications).
+                RemoteConnection remote = entry.client().completeListed(listed, null);
                 ConnectionExport.Exported exported = export.export(remote);
                 if (exported.connection() == null) {
                     skipped.add(remote.name());

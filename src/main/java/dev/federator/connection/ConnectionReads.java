@@ -5,6 +5,7 @@ import dev.federator.platform.ResolvedPlatform;
 import dev.federator.provider.spi.Lookup;
 import dev.federator.provider.spi.Reason;
 import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
 import dev.federator.status.Conditions;
 import java.time.Duration;
@@ -35,17 +36,19 @@ final class ConnectionReads {
     }
 
     /**
+     * @param rendering what the pass compares: a listed connection is completed for it, not for every field
      * @param steady a drift check, which may use a listing up to a quarter of the sync interval (at most 60 s) old
      * @param neverCreated see {@link #neverCreated}; such a connection may be found absent from a listing up to a
      *     sync interval old (with our own writes applied): one made out of band since then meets the vendor's
      *     duplicate check, a refused create (AlreadyExists), and the next pass reads directly
      */
-    Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, Lookup lookup, boolean steady,
-                                    boolean neverCreated) {
+    Optional<RemoteConnection> read(ResolvedPlatform platform, VendorClient client, Lookup lookup, Rendering rendering,
+                                    boolean steady, boolean neverCreated) {
         if (steady) {
             Duration maxAge = platform.syncInterval().dividedBy(4);
             maxAge = maxAge.compareTo(MAX_SNAPSHOT_AGE) > 0 ? MAX_SNAPSHOT_AGE : maxAge;
-            Optional<Optional<RemoteConnection>> listed = snapshots.find(platform.key(), client, lookup.name(), maxAge);
+            Optional<Optional<RemoteConnection>> listed = snapshots.find(platform.key(), client, lookup.name(), maxAge,
+                    rendering);
             if (listed.isPresent() && listed.get().isPresent()) {
                 return listed.get();
             }

@@ -71,8 +71,8 @@ public class ConnectionSync {
         String uid = connection.getMetadata().getUid();
         boolean observeOnly = connection.getSpec().managementPolicy() == ManagementPolicy.ObserveOnly;
         Rendering rendering = client.render(desired);
-        Optional<RemoteConnection> found = reads.read(platform, client, Lookup.of(desired, status.externalId), steady,
-                ConnectionReads.neverCreated(status, client, observeOnly));
+        Optional<RemoteConnection> found = reads.read(platform, client, Lookup.of(desired, status.externalId), rendering,
+                steady, ConnectionReads.neverCreated(status, client, observeOnly));
 
         if (found.isEmpty() && observeOnly) {
             status.drift = List.of("(connection missing)");

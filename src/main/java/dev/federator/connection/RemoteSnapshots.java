@@ -1,6 +1,7 @@
 package dev.federator.connection;
 
 import dev.federator.provider.spi.RemoteConnection;
+import dev.federator.provider.spi.Rendering;
 import dev.federator.provider.spi.VendorClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -31,7 +32,9 @@ public class RemoteSnapshots {
      */
     static final int PAGE = 100;
 
-    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName, Set<String> ambiguous, int pages) {
+    /** @param written names whose entry is our own write's result, which is already complete */
+    private record Snapshot(Instant takenAt, Map<String, RemoteConnection> byName, Set<String> ambiguous, int pages,
+                            Set<String> written) {
         boolean fresh(Instant now, Duration maxAge) { return !takenAt.plus(maxAge).isBefore(now); }
 
         /** Outer empty for a name two listed connections share: the listing cannot tell which one is meant. */
@@ -51,10 +54,13 @@ public class RemoteSnapshots {
     }
 
     /**
-     * The connection as listed, or empty when it is not there; {@code Optional.empty()} outside when the vendor has
-     * no list call worth using, so the caller reads it directly.
+     * The connection as listed and completed for {@code rendering} ({@link VendorClient#completeListed}: the one
+     * per-connection read a listing leaves out, made only for the connection compared), or empty when it is not
+     * there; {@code Optional.empty()} outside when the vendor has no list call worth using, so the caller reads it
+     * directly.
      */
-    public Optional<Optional<RemoteConnection>> find(String platform, VendorClient client, String name, Duration maxAge) {
+    public Optional<Optional<RemoteConnection>> find(String platform, VendorClient client, String name, Duration maxAge,
+                                                     Rendering rendering) {
         Snapshot snapshot = snapshots.get(platform);
         if (snapshot == null || !snapshot.fresh(clock.instant(), maxAge)) {
             snapshot = listIfStale(platform, client, maxAge);
@@ -62,14 +68,18 @@ public class RemoteSnapshots {
                 return Optional.empty();
             }
         }
-        return snapshot.answer(name);
+        Optional<Optional<RemoteConnection>> answer = snapshot.answer(name);
+        if (answer.isEmpty() || answer.get().isEmpty() || snapshot.written().contains(name)) {
+            return answer;
+        }
+        return Optional.of(Optional.of(client.completeListed(answer.get().get(), rendering)));
     }
 
     /**
-     * For a connection no pass has created yet: the listing's answer when a listing no older than {@code maxAge} is at
-     * hand, or when reading the new connections one by one has lately cost as much as a listing of the platform does
-     * ({@link NewConnectionReads}); otherwise {@code Optional.empty()}, and the caller reads it directly and says so
-     * with {@link #readNewDirectly}.
+     * For a connection no pass has created yet: the listing's answer (not completed, since only its absence is used)
+     * when a listing no older than {@code maxAge} is at hand, or when reading the new connections one by one has lately
+     * cost as much as a listing of the platform does ({@link NewConnectionReads}); otherwise {@code Optional.empty()},
+     * and the caller reads it directly and says so with {@link #readNewDirectly}.
      */
     public Optional<Optional<RemoteConnection>> findNew(String platform, VendorClient client, String name,
                                                         Duration maxAge) {
@@ -116,7 +126,7 @@ public class RemoteSnapshots {
                     ambiguous.add(name);
                 }
             });
-            snapshot = new Snapshot(takenAt, single, Set.copyOf(ambiguous), pages);
+            snapshot = new Snapshot(takenAt, single, Set.copyOf(ambiguous), pages, ConcurrentHashMap.newKeySet());
             snapshots.put(platform, snapshot);
             newReads.listed(platform);
             return snapshot;
@@ -127,6 +137,7 @@ public class RemoteSnapshots {
         Snapshot snapshot = snapshots.get(platform);
         if (snapshot != null) {
             snapshot.byName().put(remote.name(), remote);
+            snapshot.written().add(remote.name());
         }
     }
 
@@ -134,6 +145,7 @@ public class RemoteSnapshots {
         Snapshot snapshot = snapshots.get(platform);
         if (snapshot != null) {
             snapshot.byName().remove(name);
+            snapshot.written().remove(name);
         }
     }
 }

@@ -73,7 +73,7 @@ class ConnectionSyncTest {
         vendor.listable = true;
         run(vendor, desired("s1", "Corp"));
         vendor.store.get("corp").put("displayName", "Edited");
-        snapshots.find(platform.key(), vendor, "corp", java.time.Duration.ofMinutes(1)); // the listing sees the edit
+        snapshots.find(platform.key(), vendor, "corp", java.time.Duration.ofMinutes(1), null); // the listing sees the edit
         vendor.store.get("corp").put("serverManaged", "changed-on-the-vendor-since");
         run(vendor, desired("s1", "Corp"), true);
         assertThat(vendor.writes).containsExactly("create corp", "update corp [displayName]");

@@ -42,7 +42,7 @@ class RemoteSnapshotsTest {
         for (int i = 0; i < 250; i++) {
             vendor.store.put("existing" + i, JsonTree.object().put("id", "id" + i).put("name", "existing" + i));
         }
-        snapshots.find(PLATFORM, vendor, "existing0", Duration.ofMinutes(1)); // a drift check listed 3 pages
+        snapshots.find(PLATFORM, vendor, "existing0", Duration.ofMinutes(1), null); // a drift check listed 3 pages
         clock.advance(WINDOW.plusSeconds(1));
         for (int i = 0; i < 6; i++) {
             // Two reads per window: never as much as a 3-page listing.
@@ -62,7 +62,7 @@ class RemoteSnapshotsTest {
 
     @Test
     void ourOwnCreatesAreInTheListingAndADeletedOneIsNot() {
-        snapshots.find(PLATFORM, vendor, "x", Duration.ofMinutes(1));
+        snapshots.find(PLATFORM, vendor, "x", Duration.ofMinutes(1), null);
         snapshots.written(PLATFORM, new dev.federator.provider.spi.RemoteConnection("id-a", "a", JsonTree.object()));
         assertThat(snapshots.findNew(PLATFORM, vendor, "a", WINDOW)).hasValueSatisfying(l -> assertThat(l).isPresent());
         snapshots.forget(PLATFORM, "a");

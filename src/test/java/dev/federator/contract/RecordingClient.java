@@ -33,6 +33,11 @@ final class RecordingClient implements VendorClient {
 
     @Override public Optional<List<RemoteConnection>> listAll() { return delegate.listAll(); }
 
+    @Override
+    public RemoteConnection completeListed(RemoteConnection listed, Rendering rendering) {
+        return delegate.completeListed(listed, rendering);
+    }
+
     @Override public boolean refusesDuplicateNames() { return delegate.refusesDuplicateNames(); }
 
     @Override

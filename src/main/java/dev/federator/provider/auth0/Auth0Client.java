@@ -27,7 +27,6 @@ import java.util.TreeSet;
 /** Connections of one Auth0 tenant through the Management API v2, addressed by id (con_...). */
 final class Auth0Client implements VendorClient {
     static final int PAGE = 100;
-    private static final String OWNER_KEY = Auth0Representation.OWNER.substring("metadata.".length());
     static final List<String> REQUIRED_SCOPES = List.of("read:connections", "create:connections",
             "update:connections", "delete:connections", "read:connections_options", "update:connections_options");
     /** The strategies Federator manages; listing asks for these only. */
@@ -120,11 +119,23 @@ final class Auth0Client implements VendorClient {
     @Override
     public Optional<List<RemoteConnection>> listAll() {
         List<RemoteConnection> all = new ArrayList<>();
-        // Only our own connections' applications are compared; reading them costs one call per connection.
+        // Without the enabled applications: those cost one call per connection (see completeListed).
         transport.pages("/connections?" + STRATEGIES + "&take=" + PAGE, "list", "list connections", false,
-                page -> page.path("connections").forEach(node -> all.add(node.path("metadata").has(OWNER_KEY)
-                        ? withClients(node) : remote(node))));
+                page -> page.path("connections").forEach(node -> all.add(remote(node))));
         return Optional.of(all);
+    }
+
+    /**
+     * Adds the enabled applications, read from {@code /connections/{id}/clients}, when the rendering manages them.
+     * Auth0 has no bulk read of connection-client assignments, so this is one call per compared connection; a spec
+     * that leaves {@code enabled_clients} alone costs none.
+     */
+    @Override
+    public RemoteConnection completeListed(RemoteConnection listed, Rendering rendering) {
+        if (rendering != null && !rendering.body().has(Auth0Representation.CLIENTS)) {
+            return listed;
+        }
+        return withClients(listed.body().deepCopy());
     }
 
     /**

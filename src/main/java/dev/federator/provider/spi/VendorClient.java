@@ -41,9 +41,20 @@ public interface VendorClient extends AutoCloseable {
 
     /**
      * Every connection of the account, read in pages, for drift checks that would otherwise cost one read per
-     * connection. Empty when the vendor has no list call worth using.
+     * connection. Costs the list pages and nothing per connection: what the vendor keeps elsewhere is read by
+     * {@link #completeListed} when a connection is compared. Empty when the vendor has no list call worth using.
      */
     default Optional<List<RemoteConnection>> listAll() { return Optional.empty(); }
+
+    /**
+     * A connection from {@link #listAll} as {@link #find} would return it, for the fields {@code rendering} manages;
+     * {@code null} asks for every field (export). A listing must cost only its pages, so an adapter whose vendor keeps
+     * part of a connection behind a per-connection call (Auth0: the enabled applications, with no bulk read) leaves
+     * that part out of the listing and reads it here, for the one connection being compared and only when the
+     * rendering manages it. Returns a new object, never changes {@code listed} (a listing is shared by many passes).
+     * The default returns {@code listed}: the listing already holds everything.
+     */
+    default RemoteConnection completeListed(RemoteConnection listed, Rendering rendering) { return listed; }
 
     /**
      * True when the vendor keys connections by the name {@link #listAll} reports them under, so that {@link #create}

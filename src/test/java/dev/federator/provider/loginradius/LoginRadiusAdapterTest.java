@@ -307,7 +307,7 @@ class LoginRadiusAdapterTest {
         RemoteSnapshots snapshots = new RemoteSnapshots(Clock.systemUTC());
         sim.calls().reset();
         for (String name : List.of("a", "b", "c")) {
-            assertThat(snapshots.find("ns/lr", client, name, Duration.ofMinutes(1)).orElseThrow()).isPresent();
+            assertThat(snapshots.find("ns/lr", client, name, Duration.ofMinutes(1), null).orElseThrow()).isPresent();
         }
         assertThat(sim.calls().calls()).hasSize(1);
         sim.calls().reset();
