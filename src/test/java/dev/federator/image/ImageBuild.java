@@ -34,7 +34,7 @@ public final class ImageBuild {
     public static final String ARCHIVE = "federator-image.oci.tar";
     static final String JAVA_HOME = "/opt/java";
     static final String APP_DIR = "/deployments";
-    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError",
             // No hsperfdata files: nothing reads them in a pod, and /tmp is the only writable place.
             "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
