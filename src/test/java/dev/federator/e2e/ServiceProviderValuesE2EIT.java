@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.federator.api.v1alpha1.IdentityConnection;
 import dev.federator.api.v1alpha1.ServiceProviderConfigMapRef;
 import dev.federator.api.v1alpha1.ServiceProviderStatus;
+import dev.federator.sandbox.LastCompared;
 import dev.federator.sandbox.SandboxEnvironment;
 import dev.federator.sandbox.SandboxPerClass;
 import dev.federator.sandbox.SimulatorFleet;
@@ -137,11 +138,10 @@ class ServiceProviderValuesE2EIT {
         // Drift checks every 3 s find the same values: they write nothing to the ConfigMap.
         long writes = configMapWrites();
         assertThat(writes).as("the count sees the operator's create").isPositive();
-        String syncedAt = get(name).getStatus().lastSyncTime;
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String now = get(name).getStatus().lastSyncTime;
-            return now != null && !now.equals(syncedAt);
-        });
+        // An idle drift check writes no status: the metric is what shows that one ran.
+        double comparedAt = LastCompared.of(env.operator(), ns, name).orElse(0.0);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> LastCompared.of(env.operator(), ns, name)
+                .orElse(0.0) > comparedAt);
         Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                 .until(() -> configMapWrites() == writes);
         assertThat(configMapWrites()).isEqualTo(writes);
