@@ -64,16 +64,23 @@ public class CertificateExpiry {
         boolean news = !Conditions.isTrue(status.conditions, CONDITION);
         // The condition's message names no "days left": it would change every day and cost a status write on drift
         // checks that find nothing else changed. The event, sent once when the condition turns True, does.
-        String message = left.isNegative()
-                ? "the SAML signing certificate" + subject + " expired on " + notAfter + "; put the IdP's new "
-                        + "certificate in " + where
-                : "the SAML signing certificate" + subject + " expires on " + notAfter + ", within "
-                        + days(window) + "; get the IdP's next certificate and put it in " + where + " before then";
+        String message = left.isNegative() ? expired(subject, notAfter, where)
+                : expiring(subject, notAfter, "within " + days(window), where);
         Conditions.set(status.conditions, CONDITION, true, Reason.CertificateExpiresSoon, message, generation, clock);
         if (news) {
             events.warning(connection, Reason.CertificateExpiring, left.isNegative() ? message
-                    : message.replace(", within " + days(window), ", in " + days(left)));
+                    : expiring(subject, notAfter, "in " + days(left), where));
         }
+    }
+
+    private static String expired(String subject, Instant notAfter, String where) {
+        return "the SAML signing certificate" + subject + " expired on " + notAfter + "; put the IdP's new certificate in "
+                + where;
+    }
+
+    private static String expiring(String subject, Instant notAfter, String when, String where) {
+        return "the SAML signing certificate" + subject + " expires on " + notAfter + ", " + when
+                + "; get the IdP's next certificate and put it in " + where + " before then";
     }
 
     public Duration window() { return window; }
