@@ -115,16 +115,12 @@ final class ReverseEnums {
 
     /** A marker-valued leaf tells nothing about the enum; a fixed one must be what the remote holds. */
     private static boolean agrees(JsonNode rendered, JsonNode remote) {
-        if (absent(rendered)) {
-            return absent(remote);
+        if (ReverseRendering.absent(rendered)) {
+            return ReverseRendering.absent(remote);
         }
         if (ExportProbe.holdsMarker(rendered)) {
             return true;
         }
         return Differ.equal(rendered, remote);
-    }
-
-    private static boolean absent(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isEmpty());
     }
 }

@@ -189,7 +189,8 @@ final class ReverseRendering {
         }
     }
 
-    private static boolean absent(JsonNode node) {
+    /** What the vendor shows for a field it does not hold: nothing, null, or an empty text. */
+    static boolean absent(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isEmpty());
     }
 
